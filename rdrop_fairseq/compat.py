@@ -1,0 +1,60 @@
+"""What today's torch needs from fairseq, applied once when the plugin loads.
+
+torch >= 2.6 makes ``torch.load`` default to ``weights_only=True``, which
+cannot unpickle a fairseq checkpoint (it stores ``argparse.Namespace`` and
+omegaconf configs), so ``fairseq-generate``, ``fairseq-eval-lm``,
+``fairseq-validate`` and ``--restore-file`` all fail. fairseq's own checkpoint
+module is given a view of torch whose ``load`` keeps the pre-2.6 default
+(``weights_only=False``); the rest of the process, and explicit
+``weights_only=`` arguments, are left alone. As before torch 2.6, load only
+checkpoints you trust.
+"""
+
+import sys
+import types
+
+import torch
+
+
+class _TorchWithTrustedLoad(types.ModuleType):
+    """Delegates to ``torch`` except for ``load``'s ``weights_only`` default."""
+
+    def __init__(self):
+        super().__init__("torch")
+
+    def __getattr__(self, name):
+        return getattr(torch, name)
+
+    @staticmethod
+    def load(*args, **kwargs):
+        kwargs.setdefault("weights_only", False)
+        return torch.load(*args, **kwargs)
+
+
+def trust_fairseq_checkpoints():
+    """Let fairseq's checkpoint loader read its own checkpoints again."""
+    from fairseq import checkpoint_utils
+
+    if not isinstance(checkpoint_utils.torch, _TorchWithTrustedLoad):
+        checkpoint_utils.torch = _TorchWithTrustedLoad()
+
+
+class RDropConfigError(ValueError):
+    """An R-Drop option that cannot work; reported as one line on the CLI."""
+
+
+def _one_line_config_errors(previous_hook):
+    def hook(exc_type, exc, tb):
+        if issubclass(exc_type, RDropConfigError):
+            print(f"{sys.argv[0].rsplit('/', 1)[-1]}: error: {exc}", file=sys.stderr)
+            return
+        previous_hook(exc_type, exc, tb)
+
+    hook.rdrop_installed = True
+    return hook
+
+
+def install():
+    trust_fairseq_checkpoints()
+    if not getattr(sys.excepthook, "rdrop_installed", False):
+        sys.excepthook = _one_line_config_errors(sys.excepthook)

@@ -1,0 +1,1 @@
+from rdrop_fairseq.tasks import translation  # noqa: F401

@@ -1,0 +1,124 @@
+"""The consistency losses against independent references built from
+``torch.nn.functional.kl_div`` and plain autograd."""
+
+import itertools
+
+import pytest
+import torch
+import torch.nn.functional as F
+
+from rdrop_fairseq.consistency import pairwise_mse, symmetric_kl
+
+
+def reference_symmetric_kl(lprobs, copies, pad_mask):
+    """Mean over pairs of (KL(Pi||Pj) + KL(Pj||Pi)) / 2, summed over kept rows,
+    written with kl_div in both directions and plain autograd."""
+    per_copy = lprobs.double().view(copies, -1, lprobs.size(-1))
+    keep = (~pad_mask).double().unsqueeze(-1)
+    pairs = list(itertools.combinations(range(copies), 2))
+    total = 0
+    for i, j in pairs:
+        # kl_div(input=log q, target=log p, log_target=True) = sum p (log p - log q)
+        kl_ij = F.kl_div(per_copy[j], per_copy[i], reduction="none", log_target=True)
+        kl_ji = F.kl_div(per_copy[i], per_copy[j], reduction="none", log_target=True)
+        total = total + ((kl_ij + kl_ji) * keep).sum() / 2
+    return total / len(pairs)
+
+
+def random_lprobs(rows, vocab, copies=2, temperature=1.0, dtype=torch.float32, seed=0):
+    gen = torch.Generator().manual_seed(seed)
+    logits = torch.randn(copies * rows, vocab, generator=gen) * temperature
+    return F.log_softmax(logits, dim=-1).to(dtype)
+
+
+def random_pad_mask(rows, seed=1):
+    gen = torch.Generator().manual_seed(seed)
+    mask = torch.rand(rows, generator=gen) < 0.3
+    mask[0] = False
+    return mask
+
+
+@pytest.mark.parametrize("chunk_elements", [7, 1 << 21])
+@pytest.mark.parametrize("copies", [2, 3])
+def test_value_and_gradient_match_kl_div_reference(copies, chunk_elements):
+    rows, vocab = 13, 11
+    pad = random_pad_mask(rows)
+    ours_in = random_lprobs(rows, vocab, copies).requires_grad_()
+    ref_in = ours_in.detach().clone().requires_grad_()
+
+    ours = symmetric_kl(ours_in, copies, pad, chunk_elements=chunk_elements)
+    ref = reference_symmetric_kl(ref_in, copies, pad)
+    assert ours.dtype == torch.float32
+    torch.testing.assert_close(ours.double(), ref, rtol=1e-5, atol=1e-6)
+
+    weight = torch.tensor(1.7)
+    (weight * ours).backward()
+    (weight * ref).backward()
+    torch.testing.assert_close(ours_in.grad, ref_in.grad, rtol=1e-4, atol=1e-6)
+    # padded positions contribute nothing, in every copy
+    grads = ours_in.grad.view(copies, rows, vocab)
+    assert grads[:, pad].abs().sum() == 0
+
+
+def test_gradient_through_log_softmax_is_closed_form_on_logits():
+    a, b = torch.randn(2, 5, 9, dtype=torch.float64)
+    logits = torch.cat([a, b]).requires_grad_()
+    symmetric_kl(F.log_softmax(logits, -1), 2).backward()
+    p, q = a.softmax(-1), b.softmax(-1)
+    d = p.log() - q.log()
+    grad_a = p * (d - (p * d).sum(-1, keepdim=True)) + (p - q)
+    # the function is (KL + KL) / 2, so the closed form is halved
+    torch.testing.assert_close(logits.grad[:5], grad_a / 2)
+
+
+@pytest.mark.parametrize("copies", [2, 3])
+def test_gradcheck_float64(copies):
+    lprobs = F.log_softmax(torch.randn(copies * 4, 6, dtype=torch.float64), -1)
+    pad = torch.tensor([False, True, False, False])
+    assert torch.autograd.gradcheck(
+        lambda x: symmetric_kl(x, copies, pad, chunk_elements=10),
+        (lprobs.requires_grad_(),),
+    )
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+@pytest.mark.parametrize("temperature", [0.01, 1.0, 30.0])
+def test_half_inputs_accumulate_in_float32(dtype, temperature):
+    # temperature 0.01: near uniform; 30: very confident distributions
+    rows, vocab = 64, 1000
+    pad = random_pad_mask(rows)
+    lprobs = random_lprobs(rows, vocab, temperature=temperature, dtype=dtype)
+    ours = symmetric_kl(lprobs.requires_grad_(), 2, pad)
+    ref = reference_symmetric_kl(lprobs.detach().double(), 2, pad)
+    assert ours.dtype == torch.float32 and torch.isfinite(ours)
+    torch.testing.assert_close(ours.double(), ref, rtol=1e-3, atol=1e-3)
+    ours.backward()
+    assert lprobs.grad.dtype == dtype and torch.isfinite(lprobs.grad).all()
+
+
+def test_all_pad_rows_give_zero_and_zero_gradient():
+    lprobs = random_lprobs(5, 7).requires_grad_()
+    loss = symmetric_kl(lprobs, 2, torch.ones(5, dtype=torch.bool))
+    loss.backward()
+    assert loss.item() == 0 and lprobs.grad.abs().sum() == 0
+
+
+def test_identical_copies_have_zero_kl():
+    one = random_lprobs(6, 9, copies=1)
+    assert symmetric_kl(torch.cat([one, one]), 2).item() == pytest.approx(0, abs=1e-7)
+
+
+def test_bad_shapes_are_refused():
+    with pytest.raises(ValueError, match="copies"):
+        symmetric_kl(torch.zeros(5, 3), 2)
+    with pytest.raises(ValueError, match="pad_mask"):
+        symmetric_kl(torch.zeros(6, 3), 2, torch.zeros(4, dtype=torch.bool))
+
+
+@pytest.mark.parametrize("copies", [2, 3])
+def test_pairwise_mse_matches_explicit_pairs(copies):
+    preds = torch.randn(copies * 4, 1, requires_grad=True)
+    y = preds.view(copies, 4)
+    pairs = list(itertools.combinations(range(copies), 2))
+    ref = sum(F.mse_loss(y[i], y[j], reduction="sum") for i, j in pairs) / len(pairs)
+    torch.testing.assert_close(pairwise_mse(preds, copies), ref)
