@@ -12,6 +12,7 @@ checkpoints you trust.
 
 import sys
 import types
+import warnings
 
 import torch
 
@@ -54,7 +55,20 @@ def _one_line_config_errors(previous_hook):
     return hook
 
 
+# fairseq 0.12 drives hydra through APIs hydra 1.3 deprecates, which prints
+# these on every command; they say nothing to a fairseq user.
+_HYDRA_DEPRECATIONS = (
+    r"hydra\.experimental\.",
+    r"\s*The version_base parameter is not specified",
+    r"In '.*': Usage of deprecated keyword in package header",
+    r"\s*'.*' is validated against ConfigStore schema",
+    r"\s*The strict flag in the compose API is deprecated",
+)
+
+
 def install():
     trust_fairseq_checkpoints()
+    for message in _HYDRA_DEPRECATIONS:
+        warnings.filterwarnings("ignore", message=message, category=UserWarning)
     if not getattr(sys.excepthook, "rdrop_installed", False):
         sys.excepthook = _one_line_config_errors(sys.excepthook)
