@@ -33,63 +33,81 @@ def _pairs(copies):
 class _SymmetricKL(torch.autograd.Function):
     """Sum over rows of the pair-averaged ``(KL(Pi||Pj) + KL(Pj||Pi)) / 2``.
 
-    The forward never materialises a (rows x vocab) temporary: it walks the
-    rows in chunks and keeps only per-row sums. The backward is the closed
-    form ``d/da = p * (a - b + 1) - q`` (with ``p = exp(a)``, ``q = exp(b)``),
-    which autograd's log-softmax backward turns into the logit gradient
-    ``p * (d - sum(p * d)) + (p - q)``. Nothing is saved beyond the input,
-    which the log-softmax that produced it already keeps alive.
+    Works on row chunks of a few MB, so no (rows x vocab) temporary is ever
+    alive. With ``a, b`` the log-probabilities of two copies, ``p, q`` their
+    exponentials, ``d = a - b`` and ``r = p - q``, one pass over a chunk gives
+    both the value ``sum(r * d)`` and the closed-form gradient
+    ``d/da = p * d + r``, ``d/db = -(q * d + r)``; autograd's log-softmax
+    backward then yields the logit gradient ``p * (d - sum(p * d)) + (p - q)``.
+    The gradient is written, in the forward, straight into the one buffer the
+    backward has to return anyway, so the backward is a single in-place
+    scaling and no exponential is computed twice.
     """
 
     @staticmethod
     def forward(ctx, lprobs, copies, keep_rows, chunk_elements):
-        n = lprobs.size(0) // copies
-        rows = _rows_per_chunk(lprobs.size(1), chunk_elements)
-        acc = _accumulation_dtype(lprobs)
-        total = lprobs.new_zeros((), dtype=acc)
-        for i, j in _pairs(copies):
-            for start in range(0, n, rows):
-                end = min(n, start + rows)
-                a = lprobs[i * n + start : i * n + end].to(acc)
-                b = lprobs[j * n + start : j * n + end].to(acc)
-                # (p - q) * (a - b) == p * log(p/q) + q * log(q/p), per entry
-                row_kl = (a.exp() - b.exp()).mul_(a - b).sum(-1)
-                if keep_rows is not None:
-                    row_kl = row_kl.masked_fill_(~keep_rows[start:end], 0.0)
-                total += row_kl.sum()
+        total, grad = _kl_and_grad(
+            lprobs, copies, keep_rows, chunk_elements, ctx.needs_input_grad[0]
+        )
         ctx.save_for_backward(lprobs, keep_rows)
-        ctx.copies = copies
-        ctx.chunk_elements = chunk_elements
-        return total * (0.5 / len(_pairs(copies)))
+        ctx.copies, ctx.chunk_elements, ctx.grad = copies, chunk_elements, grad
+        return total
 
     @staticmethod
     def backward(ctx, grad_output):
         lprobs, keep_rows = ctx.saved_tensors
-        copies = ctx.copies
-        n = lprobs.size(0) // copies
-        rows = _rows_per_chunk(lprobs.size(1), ctx.chunk_elements)
-        acc = _accumulation_dtype(lprobs)
-        scale = grad_output.to(acc) * (0.5 / len(_pairs(copies)))
-        # every row of the gradient is written by its copy's first pair and
-        # accumulated by the later ones, so no zero-fill pass is needed
-        grad = torch.empty_like(lprobs)
-        for i, j in _pairs(copies):
-            write_i = "copy_" if (i, j) == (0, 1) else "add_"
-            write_j = "copy_" if i == 0 else "add_"
-            for start in range(0, n, rows):
-                end = min(n, start + rows)
-                a = lprobs[i * n + start : i * n + end].to(acc)
-                b = lprobs[j * n + start : j * n + end].to(acc)
-                p, q, d = a.exp(), b.exp(), a - b
-                grad_a = (d + 1).mul_(p).sub_(q).mul_(scale)
-                grad_b = d.neg_().add_(1).mul_(q).sub_(p).mul_(scale)
-                if keep_rows is not None:
-                    drop = ~keep_rows[start:end].unsqueeze(-1)
-                    grad_a.masked_fill_(drop, 0.0)
-                    grad_b.masked_fill_(drop, 0.0)
-                getattr(grad[i * n + start : i * n + end], write_i)(grad_a)
-                getattr(grad[j * n + start : j * n + end], write_j)(grad_b)
-        return grad, None, None, None
+        grad, ctx.grad = ctx.grad, None
+        if grad is None:  # a second backward through a retained graph
+            _, grad = _kl_and_grad(lprobs, ctx.copies, keep_rows, ctx.chunk_elements, True)
+        grad_output = grad_output * (0.5 / len(_pairs(ctx.copies)))
+        if keep_rows is None:
+            return grad.mul_(grad_output), None, None, None
+        row_scale = (keep_rows * grad_output).to(grad.dtype).repeat(ctx.copies)
+        return grad.mul_(row_scale.unsqueeze(-1)), None, None, None
+
+
+def _kl_and_grad(lprobs, copies, keep_rows, chunk_elements, want_grad):
+    """The unscaled value and, if wanted, the gradient (before multiplying by
+    the pair weight and the incoming gradient): eight passes per chunk."""
+    acc = _accumulation_dtype(lprobs)
+    n = lprobs.size(0) // copies
+    grad = torch.empty_like(lprobs) if want_grad else None
+    written = set()  # (copy, first row) already holding a pair's gradient
+
+    def emit(copy, rows, base, x, y, value):  # grad rows (+)= base + value * x * y
+        out = grad[copy * n + rows.start : copy * n + rows.stop]
+        if (copy, rows.start) in written:
+            out.add_(torch.addcmul(base, x, y, value=value))
+        else:
+            torch.addcmul(base, x, y, value=value, out=out)
+            written.add((copy, rows.start))
+
+    total = lprobs.new_zeros((), dtype=acc)
+    for (i, j), a, b, rows in _pair_chunks(lprobs, copies, chunk_elements, acc):
+        d = a - b
+        p, q = a.exp(), b.exp()
+        r = p.sub(q)
+        row_kl = torch.linalg.vecdot(r, d)
+        if keep_rows is not None:
+            row_kl.masked_fill_(~keep_rows[rows], 0.0)
+        total += row_kl.sum()
+        if grad is not None:
+            emit(i, rows, r, p, d, 1)  # p * d + r
+            emit(j, rows, r.neg_(), q, d, -1)  # -(q * d + r)
+    return total * (0.5 / len(_pairs(copies))), grad
+
+
+def _pair_chunks(lprobs, copies, chunk_elements, acc):
+    """Yield aligned row blocks ``(a, b, rows)`` of every pair of copies, in
+    the accumulation dtype, a few MB at a time."""
+    n = lprobs.size(0) // copies
+    step = _rows_per_chunk(lprobs.size(1), chunk_elements)
+    for i, j in _pairs(copies):
+        for start in range(0, n, step):
+            rows = slice(start, min(n, start + step))
+            a = lprobs[i * n + rows.start : i * n + rows.stop].to(acc)
+            b = lprobs[j * n + rows.start : j * n + rows.stop].to(acc)
+            yield (i, j), a, b, rows
 
 
 def symmetric_kl(lprobs, copies=2, pad_mask=None, chunk_elements=CHUNK_ELEMENTS):
