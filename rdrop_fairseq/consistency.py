@@ -14,7 +14,7 @@ import torch
 
 # Elements per working chunk: big enough to amortise the Python loop, small
 # enough that the temporaries stay far below one (tokens x vocab) tensor.
-CHUNK_ELEMENTS = 1 << 21
+CHUNK_ELEMENTS = 1 << 17
 
 
 def _rows_per_chunk(vocab_size, chunk_elements):
