@@ -18,6 +18,7 @@ setup(
         "fairseq-fixed==0.12.3.1; python_version >= '3.11'",
         "sacrebleu>=2.0",
         "sentencepiece",
+        "matplotlib",
     ],
     extras_require={"test": ["pytest"]},
 )

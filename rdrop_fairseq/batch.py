@@ -3,16 +3,22 @@
 Running the copies as one forward over a batch stacked with itself is what
 makes R-Drop cost about one doubled batch: every copy draws its own dropout
 masks, while the matrix work runs once over ``copies * B`` rows.
+
+A sample carries what an R-Drop task decided for it under two keys:
+``rdrop_copies`` (how many stacked copies it holds; 1 marks a plain step of an
+``--rdrop-every-k`` schedule) and, optionally, ``rdrop_dropouts`` (one dropout
+rate per copy).
 """
 
 import torch
 
 COPIES_KEY = "rdrop_copies"
+DROPOUTS_KEY = "rdrop_dropouts"
 
 
 def copies_in(sample):
-    """How many stacked copies ``sample`` holds (1 for an ordinary batch)."""
-    return sample.get(COPIES_KEY, 1) if sample else 1
+    """Copies ``sample`` holds, or None for a batch no R-Drop task has seen."""
+    return sample.get(COPIES_KEY) if sample else None
 
 
 def _stack(value, copies, batch_size):
@@ -25,22 +31,40 @@ def _stack(value, copies, batch_size):
     return value
 
 
-def duplicate(sample, copies=2):
+def duplicate(sample, copies=2, dropouts=None):
     """A new sample holding ``copies`` copies of every sentence, copy-major.
 
     The caller's sample is not touched. Per-sentence tensors (dim 0 equal to
     the batch size) are stacked; counts (``ntokens``, ``nsentences``) are
-    multiplied so they describe the batch truthfully, and ``rdrop_copies``
-    records how to split it back (see :func:`copies_in`).
+    multiplied so they describe the batch truthfully.
     """
     if copies < 2:
         raise ValueError(f"duplicate needs at least 2 copies, got {copies}")
-    if copies_in(sample) != 1:
-        raise ValueError("sample already holds R-Drop copies")
+    if copies_in(sample) is not None:
+        raise ValueError("sample already went through an R-Drop task")
+    if dropouts is not None and len(dropouts) != copies:
+        raise ValueError(f"{len(dropouts)} dropout rates for {copies} copies")
     batch_size = sample["target"].size(0)
     stacked = {k: _stack(v, copies, batch_size) for k, v in sample.items()}
     for count in ("ntokens", "nsentences"):
         if count in sample:
             stacked[count] = sample[count] * copies
     stacked[COPIES_KEY] = copies
+    if dropouts is not None:
+        stacked[DROPOUTS_KEY] = tuple(dropouts)
     return stacked
+
+
+def single_copy(sample):
+    """``sample`` marked as a deliberate plain (single-copy) training step."""
+    return {**sample, COPIES_KEY: 1}
+
+
+def split_copies(value, copies):
+    """The per-copy views of a stacked ``net_input`` (inverse of duplicate)."""
+    if isinstance(value, torch.Tensor) and value.dim() > 0:
+        return list(value.chunk(copies, dim=0))
+    if isinstance(value, dict):
+        parts = {k: split_copies(v, copies) for k, v in value.items()}
+        return [{k: v[c] for k, v in parts.items()} for c in range(copies)]
+    return [value] * copies

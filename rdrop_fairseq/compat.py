@@ -40,6 +40,39 @@ def trust_fairseq_checkpoints():
         checkpoint_utils.torch = _TorchWithTrustedLoad()
 
 
+_HELP = ("-h", "--help")
+
+
+def help_shows_every_option():
+    """Make ``--help`` list the options of the chosen task, criterion, arch...
+
+    fairseq parses the command line twice: once to learn the task, criterion
+    and architecture, then again after adding their options. ``--help`` stops
+    the first pass, so their options (ours included) never show. The patched
+    parser runs both passes without it, then prints the now complete help.
+    """
+    from fairseq import options
+
+    original = options.parse_args_and_arch
+    if getattr(original, "rdrop_installed", False):
+        return
+
+    def parse_args_and_arch(parser, input_args=None, *args, **kwargs):
+        argv = sys.argv[1:] if input_args is None else list(input_args)
+        if not any(arg in _HELP for arg in argv):
+            return original(parser, input_args, *args, **kwargs)
+        try:
+            kwargs["parse_known"] = True
+            original(parser, [a for a in argv if a not in _HELP], *args, **kwargs)
+        except (SystemExit, Exception):  # no data or --arch yet: fairseq's own help
+            return original(parser, input_args, *args, **kwargs)
+        parser.print_help()
+        parser.exit()
+
+    parse_args_and_arch.rdrop_installed = True
+    options.parse_args_and_arch = parse_args_and_arch
+
+
 class RDropConfigError(ValueError):
     """An R-Drop option that cannot work; reported as one line on the CLI."""
 
@@ -68,6 +101,7 @@ _HYDRA_DEPRECATIONS = (
 
 def install():
     trust_fairseq_checkpoints()
+    help_shows_every_option()
     for message in _HYDRA_DEPRECATIONS:
         warnings.filterwarnings("ignore", message=message, category=UserWarning)
     if not getattr(sys.excepthook, "rdrop_installed", False):

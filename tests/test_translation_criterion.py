@@ -145,14 +145,16 @@ def test_reduce_metrics_reports_kl_per_token_in_bits(setup):
 
     task, _, ours = build(setup)
     logs = [
-        {"loss": 6.0, "nll_loss": 5.0, "kl_loss": 2.0, "ntokens": 10, "nsentences": 2, "sample_size": 10},
-        {"loss": 3.0, "nll_loss": 2.5, "kl_loss": 1.0, "ntokens": 5, "nsentences": 1, "sample_size": 5},
+        {"loss": 6.0, "nll_loss": 5.0, "kl_loss": 2.0, "ntokens": 10, "nsentences": 2, "sample_size": 10, "kl_sample_size": 10},
+        {"loss": 3.0, "nll_loss": 2.5, "kl_loss": 1.0, "ntokens": 5, "nsentences": 1, "sample_size": 5, "kl_sample_size": 5},
+        # a plain step of an --rdrop-every-k schedule: no KL, not in its average
+        {"loss": 4.0, "nll_loss": 3.0, "ntokens": 5, "nsentences": 1, "sample_size": 5},
     ]
     with metrics.aggregate() as agg:
         type(ours).reduce_metrics(logs)
     values = agg.get_smoothed_values()
     assert values["kl_loss"] == pytest.approx(3.0 / 15 / math.log(2), abs=1e-3)
-    assert values["loss"] == pytest.approx(9.0 / 15 / math.log(2), abs=1e-3)
+    assert values["loss"] == pytest.approx(13.0 / 20 / math.log(2), abs=1e-3)
     with metrics.aggregate() as agg:
         type(ours).reduce_metrics([{k: v for k, v in logs[0].items() if k != "kl_loss"}])
     assert "kl_loss" not in agg.get_smoothed_values()

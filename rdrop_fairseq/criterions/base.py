@@ -1,12 +1,15 @@
 """What every R-Drop criterion shares: the training-time copies, option
 checks and the consistency metric. Each criterion adds only its own loss."""
 
+import contextlib
 import math
 
+import torch
 from fairseq.criterions import CRITERION_REGISTRY
 from fairseq.logging import metrics
+from fairseq.modules import FairseqDropout
 
-from rdrop_fairseq.batch import copies_in, duplicate
+from rdrop_fairseq.batch import DROPOUTS_KEY, copies_in, duplicate, split_copies
 from rdrop_fairseq.compat import RDropConfigError
 
 DEFAULT_COPIES = 2
@@ -31,14 +34,35 @@ class RDropCriterion:
     """
 
     def forward(self, model, sample, reduce=True):
-        if not model.training:
+        copies = copies_in(sample)
+        if not model.training or copies == 1:  # validation, or an every-k plain step
             return super().forward(model, sample, reduce=reduce)
-        if copies_in(sample) == 1:
-            sample = duplicate(sample, DEFAULT_COPIES)
-        return self.rdrop_forward(model, sample, copies_in(sample), reduce=reduce)
+        if copies is None:  # a plain fairseq task: R-Drop on every step
+            sample, copies = duplicate(sample, DEFAULT_COPIES), DEFAULT_COPIES
+        loss, sample_size, logging_output = self.rdrop_forward(
+            model, sample, copies, reduce=reduce
+        )
+        # kl_loss is averaged over R-Drop steps only (see reduce_metrics)
+        logging_output["kl_sample_size"] = sample_size
+        return loss, sample_size, logging_output
 
     def rdrop_forward(self, model, sample, copies, reduce=True):
+        """Loss of a batch of ``copies`` stacked copies; per-copy logging."""
         raise NotImplementedError
+
+    @staticmethod
+    def model_output(model, sample):
+        """The model's output on a stacked batch. With per-copy dropout rates
+        each copy needs its own forward; their outputs are stacked back (the
+        extras, e.g. attention, are the first copy's)."""
+        rates = sample.get(DROPOUTS_KEY)
+        if rates is None:
+            return model(**sample["net_input"])
+        outputs = []
+        for net_input, rate in zip(split_copies(sample["net_input"], len(rates)), rates):
+            with dropout_rate(model, rate):
+                outputs.append(model(**net_input))
+        return (torch.cat([out[0] for out in outputs]), *outputs[0][1:])
 
     @classmethod
     def reduce_metrics(cls, logging_outputs) -> None:
@@ -46,10 +70,27 @@ class RDropCriterion:
         if not any("kl_loss" in log for log in logging_outputs):
             return  # validation: nothing of R-Drop to report
         kl_sum = sum(log.get("kl_loss", 0) for log in logging_outputs)
-        sample_size = sum(log.get("sample_size", 0) for log in logging_outputs)
+        sample_size = sum(log.get("kl_sample_size", 0) for log in logging_outputs)
         metrics.log_scalar(
             "kl_loss", kl_sum / max(sample_size, 1) / math.log(2), sample_size, round=3
         )
+
+
+@contextlib.contextmanager
+def dropout_rate(model, rate):
+    """Run every dropout module of ``model`` (``nn.Dropout`` and fairseq's
+    ``FairseqDropout``) at ``rate``; the configured rates come back after."""
+    modules = [
+        m for m in model.modules() if isinstance(m, (torch.nn.Dropout, FairseqDropout))
+    ]
+    configured = [m.p for m in modules]
+    try:
+        for module in modules:
+            module.p = rate
+        yield
+    finally:
+        for module, p in zip(modules, configured):
+            module.p = p
 
 
 def rdrop_criterion_names():

@@ -55,7 +55,7 @@ class RDropLabelSmoothedCrossEntropyCriterion(
         self.rdrop_alpha = checked_alpha(rdrop_alpha)
 
     def rdrop_forward(self, model, sample, copies, reduce=True):
-        net_output = model(**sample["net_input"])
+        net_output = self.model_output(model, sample)
         lprobs, target = self.get_lprobs_and_target(model, net_output, sample)
         loss, nll_loss = label_smoothed_nll_loss(
             lprobs, target, self.eps, ignore_index=self.padding_idx, reduce=reduce

@@ -1,23 +1,100 @@
-"""The task hook: duplicate each training batch before the criterion sees it."""
+"""The task hook: decide, per training batch, what R-Drop runs on it."""
 
-from rdrop_fairseq.batch import duplicate
+import math
+from dataclasses import dataclass, field
+from typing import Optional
+
+from fairseq.dataclass import FairseqDataclass
+
+from rdrop_fairseq.batch import duplicate, single_copy
 from rdrop_fairseq.compat import RDropConfigError
-from rdrop_fairseq.criterions.base import (
-    DEFAULT_COPIES,
-    RDropCriterion,
-    rdrop_criterion_names,
-)
+from rdrop_fairseq.criterions.base import RDropCriterion, rdrop_criterion_names
+
+
+@dataclass
+class RDropTaskConfig(FairseqDataclass):
+    """Options every R-Drop task adds to its fairseq parent's."""
+
+    rdrop_copies: int = field(
+        default=2,
+        metadata={
+            "help": "copies of each sentence per R-Drop step (paper Section 4.3); "
+            "the consistency loss is the mean of the pairwise symmetric KLs, "
+            "so 2 is exactly eq. (4)"
+        },
+    )
+    rdrop_every_k: int = field(
+        default=1,
+        metadata={
+            "help": "R-Drop on every K-th update only (updates 0, K, 2K, ...), "
+            "plain single-copy training on the others (paper Section 4.2)"
+        },
+    )
+    rdrop_dropouts: Optional[str] = field(
+        default=None,
+        metadata={
+            "help": "comma-separated dropout rate per copy, e.g. 0.1,0.3 (paper "
+            "Section 4.4): every dropout module runs at copy c's rate for copy c "
+            "(one forward per copy); the configured rates come back afterwards"
+        },
+    )
+
+
+@dataclass(frozen=True)
+class RDropPlan:
+    """The validated R-Drop options of a task; a pure function of the update
+    number decides each batch, so a resumed run continues the schedule."""
+
+    copies: int = 2
+    every_k: int = 1
+    dropouts: Optional[tuple] = None
+
+    @classmethod
+    def from_config(cls, cfg):
+        copies = int(getattr(cfg, "rdrop_copies", 2))
+        every_k = int(getattr(cfg, "rdrop_every_k", 1))
+        if copies < 2:
+            raise RDropConfigError(f"--rdrop-copies must be >= 2, got {copies}")
+        if every_k < 1:
+            raise RDropConfigError(f"--rdrop-every-k must be >= 1, got {every_k}")
+        return cls(copies, every_k, _parse_dropouts(getattr(cfg, "rdrop_dropouts", None), copies))
+
+    def batch_for(self, sample, update_num):
+        if update_num % self.every_k:
+            return single_copy(sample)
+        return duplicate(sample, self.copies, self.dropouts)
+
+
+def _parse_dropouts(text, copies):
+    if text is None or str(text).strip() == "":
+        return None
+    try:
+        rates = tuple(float(rate) for rate in str(text).split(","))
+    except ValueError:
+        raise RDropConfigError(
+            f"--rdrop-dropouts must be comma-separated numbers, got {text!r}"
+        ) from None
+    if len(rates) != copies:
+        raise RDropConfigError(
+            f"--rdrop-dropouts gives {len(rates)} rates for --rdrop-copies {copies}"
+        )
+    if not all(math.isfinite(r) and 0 <= r < 1 for r in rates):
+        raise RDropConfigError(f"--rdrop-dropouts rates must be in [0, 1), got {text}")
+    return rates
 
 
 class RDropTask:
     """Mixin placed before a fairseq task: ``class T(RDropTask, Parent)``.
 
     Only ``train_step`` changes: it hands the criterion ``[x; x]`` (one
-    forward over twice the sentences). Validation, inference and generation
-    are the parent's and never see copies.
+    forward over ``copies`` times the sentences), or the plain batch on the
+    updates an ``--rdrop-every-k`` schedule skips. Validation, inference and
+    generation are the parent's and never see copies.
     """
 
-    rdrop_copies = DEFAULT_COPIES
+    def __init__(self, cfg, *args, **kwargs):
+        super().__init__(cfg, *args, **kwargs)
+        self.rdrop_plan = RDropPlan.from_config(cfg)
 
     def build_criterion(self, cfg, from_checkpoint=False):
         criterion = super().build_criterion(cfg, from_checkpoint=from_checkpoint)
@@ -33,7 +110,7 @@ class RDropTask:
         self, sample, model, criterion, optimizer, update_num, ignore_grad=False
     ):
         return super().train_step(
-            duplicate(sample, self.rdrop_copies),
+            self.rdrop_plan.batch_for(sample, update_num),
             model,
             criterion,
             optimizer,

@@ -3,11 +3,11 @@ from dataclasses import dataclass
 from fairseq.tasks import register_task
 from fairseq.tasks.translation import TranslationConfig, TranslationTask
 
-from rdrop_fairseq.tasks.base import RDropTask
+from rdrop_fairseq.tasks.base import RDropTask, RDropTaskConfig
 
 
 @dataclass
-class RDropTranslationConfig(TranslationConfig):
+class RDropTranslationConfig(TranslationConfig, RDropTaskConfig):
     pass
 
 
