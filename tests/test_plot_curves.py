@@ -54,3 +54,23 @@ def test_refuses_logs_without_json_records(tmp_path):
     proc = subprocess.run([sys.executable, REPO / "scripts" / "plot_curves.py", str(empty)],
                           capture_output=True, text=True)
     assert proc.returncode != 0 and "--log-format json" in proc.stderr
+
+
+def test_study_runner_writes_one_row_per_setting(multi30k_bin, tmp_path):
+    from conftest import TINY_TRANSFORMER, cli_env
+
+    proc = subprocess.run(
+        [sys.executable, REPO / "scripts" / "rdrop_study.py", multi30k_bin,
+         "--alphas", "0,5", "--every-k", "1", "--out", tmp_path, "--bleu",
+         "--generate-args", "--cpu --max-len-b 5", "--",
+         *TINY_TRANSFORMER, "--optimizer", "adam", "--lr", "0.001", "--max-tokens", "1000",
+         "--max-update", "2", "--cpu"],
+        capture_output=True, text=True, env=cli_env(),
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    lines = (tmp_path / "results.tsv").read_text().splitlines()
+    assert lines[0].split("\t") == ["setting", "valid_loss", "updates", "wall_s", "test_bleu"]
+    rows = [line.split("\t") for line in lines[1:]]
+    assert [r[0] for r in rows] == ["baseline", "alpha=0 k=1", "alpha=5 k=1"]
+    for row in rows:
+        assert float(row[1]) > 0 and int(row[2]) == 2 and 0 <= float(row[4]) <= 100
