@@ -15,6 +15,7 @@ MINUTES=${MINUTES:-8}
 ALPHA=${ALPHA:-5}
 DROPOUT=${DROPOUT:-0.3}
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-$(nproc)}
+export PYTHONWARNINGS=${PYTHONWARNINGS:-ignore}  # fairseq 0.12 on torch 2.x is chatty
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -64,13 +65,13 @@ $BIN/fairseq-train "$WORK/bin" --user-dir rdrop_fairseq \
   --lr-scheduler inverse_sqrt --warmup-updates 1000 --max-tokens 4096 \
   --stop-time-hours "$(awk "BEGIN {print $MINUTES / 60}")" --max-epoch 100 \
   --save-dir "$WORK/checkpoints" --no-epoch-checkpoints --cpu \
-  --log-format simple --log-interval 20 --seed 1 | tee "$WORK/train.log" \
+  --log-format simple --log-interval 20 --seed 1 2> "$WORK/train.err" | tee "$WORK/train.log" \
   | grep --line-buffered -E "train_inner|valid on|done training"
 
 step "Translating the test books (beam 5) and scoring with sacreBLEU"
 $BIN/fairseq-generate "$WORK/bin" --user-dir rdrop_fairseq --task translation \
   --path "$WORK/checkpoints/checkpoint_best.pt" --gen-subset test --beam 5 --lenpen 1.0 \
-  --batch-size 128 --post-process sentencepiece --cpu > "$WORK/generate.log"
-grep '^D-' "$WORK/generate.log" | sed 's/^D-//' | sort -n -k1,1 | cut -f3 > "$WORK/test.hyp"
-$BIN/sacrebleu "$WORK/raw/test.en" -i "$WORK/test.hyp" -m bleu -b -w 2 > "$WORK/bleu.txt"
+  --max-len-a 1.2 --max-len-b 10 --batch-size 128 --post-process sentencepiece --cpu \
+  > "$WORK/generate.log" 2>&1
+$PY scripts/score_generate.py "$WORK/generate.log" "$WORK/raw/test.en" --hyp-out "$WORK/test.hyp" > "$WORK/bleu.txt"
 echo "R-Drop test sacreBLEU (held-out books, es->en): $(cat "$WORK/bleu.txt")"
