@@ -99,8 +99,18 @@ _HYDRA_DEPRECATIONS = (
 )
 
 
+def numpy_compat_for_fairseq():
+    """fairseq 0.12's ``--sample-break-mode eos`` uses ``np.compat.long``,
+    which numpy 2 removed; it meant ``np.int64``."""
+    import numpy as np
+
+    if not hasattr(np, "compat"):
+        np.compat = types.SimpleNamespace(long=np.int64)
+
+
 def install():
     trust_fairseq_checkpoints()
+    numpy_compat_for_fairseq()
     help_shows_every_option()
     for message in _HYDRA_DEPRECATIONS:
         warnings.filterwarnings("ignore", message=message, category=UserWarning)

@@ -33,6 +33,10 @@ class RDropCriterion:
     ``kl_loss``.
     """
 
+    # whether rdrop_forward runs the model through model_output, so that each
+    # copy can get its own forward (and dropout rate)
+    forwards_each_copy = True
+
     def forward(self, model, sample, reduce=True):
         copies = copies_in(sample)
         if not model.training or copies == 1:  # validation, or an every-k plain step

@@ -97,12 +97,22 @@ class RDropTask:
         self.rdrop_plan = RDropPlan.from_config(cfg)
 
     def build_criterion(self, cfg, from_checkpoint=False):
-        criterion = super().build_criterion(cfg, from_checkpoint=from_checkpoint)
+        # fairseq's legacy tasks (language_modeling) take no from_checkpoint
+        if from_checkpoint:
+            criterion = super().build_criterion(cfg, from_checkpoint=True)
+        else:
+            criterion = super().build_criterion(cfg)
         if not isinstance(criterion, RDropCriterion):
             name = getattr(cfg, "_name", None) or getattr(cfg, "criterion", "?")
             raise RDropConfigError(
                 f"--criterion {name} cannot consume the duplicated batches of an "
                 f"R-Drop task; use one of: {', '.join(rdrop_criterion_names())}"
+            )
+        if self.rdrop_plan.dropouts and not criterion.forwards_each_copy:
+            raise RDropConfigError(
+                f"--rdrop-dropouts needs one forward per copy, which --criterion "
+                f"{getattr(cfg, '_name', '?')} cannot run (its parent's forward "
+                f"computes the loss); use it without per-copy dropout rates"
             )
         return criterion
 
