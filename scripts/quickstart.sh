@@ -16,6 +16,9 @@ ALPHA=${ALPHA:-5}
 DROPOUT=${DROPOUT:-0.3}
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-$(nproc)}
 export PYTHONWARNINGS=${PYTHONWARNINGS:-ignore}  # fairseq 0.12 on torch 2.x is chatty
+# keep freed (tokens x vocab) buffers for reuse instead of page-faulting fresh
+# ones every step: 1.5-2x faster CPU training (benchmarks/RESULTS.md)
+export MALLOC_MMAP_MAX_=${MALLOC_MMAP_MAX_:-0} MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD_:-100000000000}
 
 step() { printf '\n==> %s\n' "$*"; }
 

@@ -11,6 +11,7 @@ from fairseq.modules import FairseqDropout
 
 from rdrop_fairseq.batch import DROPOUTS_KEY, copies_in, duplicate, split_copies
 from rdrop_fairseq.compat import RDropConfigError
+from rdrop_fairseq.consistency import symmetric_kl
 
 DEFAULT_COPIES = 2
 
@@ -53,6 +54,28 @@ class RDropCriterion:
     def rdrop_forward(self, model, sample, copies, reduce=True):
         """Loss of a batch of ``copies`` stacked copies; per-copy logging."""
         raise NotImplementedError
+
+    def token_kl(self, lprobs, target, copies):
+        """The symmetric KL over non-pad target positions of ``(copies * n,
+        vocab)`` log-probabilities; with alpha 0 it is only logged."""
+        pad_mask = target.view(copies, -1)[0].eq(self.padding_idx)
+        if self.rdrop_alpha == 0:
+            lprobs = lprobs.detach()
+        return symmetric_kl(lprobs, copies, pad_mask)
+
+    def per_copy_logging(self, sample, copies, loss, kl):
+        """``sample_size`` and logging output of one copy, so that logs read
+        like a baseline run's (the loss is normalised by one copy's size)."""
+        sample_size = (
+            sample["target"].size(0) if self.sentence_avg else sample["ntokens"]
+        ) // copies
+        return sample_size, {
+            "loss": loss.data / copies,
+            "kl_loss": kl.data,
+            "ntokens": sample["ntokens"] // copies,
+            "nsentences": sample["target"].size(0) // copies,
+            "sample_size": sample_size,
+        }
 
     @staticmethod
     def model_output(model, sample):

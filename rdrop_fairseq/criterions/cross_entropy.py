@@ -10,7 +10,6 @@ from fairseq.criterions.cross_entropy import (
     CrossEntropyCriterionConfig,
 )
 
-from rdrop_fairseq.consistency import symmetric_kl
 from rdrop_fairseq.criterions.base import RDropCriterion, checked_alpha
 
 
@@ -53,18 +52,6 @@ class RDropCrossEntropyCriterion(RDropCriterion, CrossEntropyCriterion):
             ignore_index=self.padding_idx,
             reduction="sum" if reduce else "none",
         )
-        pad_mask = target.view(copies, -1)[0].eq(self.padding_idx)
-        kl = symmetric_kl(
-            lprobs if self.rdrop_alpha > 0 else lprobs.detach(), copies, pad_mask
-        )
-        sample_size = (
-            sample["target"].size(0) if self.sentence_avg else sample["ntokens"]
-        ) // copies
-        logging_output = {
-            "loss": loss.data / copies,
-            "kl_loss": kl.data,
-            "ntokens": sample["ntokens"] // copies,
-            "nsentences": sample["target"].size(0) // copies,
-            "sample_size": sample_size,
-        }
+        kl = self.token_kl(lprobs, target, copies)
+        sample_size, logging_output = self.per_copy_logging(sample, copies, loss, kl)
         return loss + self.rdrop_alpha * kl, sample_size, logging_output

@@ -11,7 +11,6 @@ from fairseq.criterions.label_smoothed_cross_entropy import (
     label_smoothed_nll_loss,
 )
 
-from rdrop_fairseq.consistency import symmetric_kl
 from rdrop_fairseq.criterions.base import RDropCriterion, checked_alpha
 
 
@@ -60,21 +59,9 @@ class RDropLabelSmoothedCrossEntropyCriterion(
         loss, nll_loss = label_smoothed_nll_loss(
             lprobs, target, self.eps, ignore_index=self.padding_idx, reduce=reduce
         )
-        pad_mask = target.view(copies, -1)[0].eq(self.padding_idx)
-        kl = symmetric_kl(
-            lprobs if self.rdrop_alpha > 0 else lprobs.detach(), copies, pad_mask
-        )
-        sample_size = (
-            sample["target"].size(0) if self.sentence_avg else sample["ntokens"]
-        ) // copies
-        logging_output = {
-            "loss": loss.data / copies,
-            "nll_loss": nll_loss.data / copies,
-            "kl_loss": kl.data,
-            "ntokens": sample["ntokens"] // copies,
-            "nsentences": sample["target"].size(0) // copies,
-            "sample_size": sample_size,
-        }
+        kl = self.token_kl(lprobs, target, copies)
+        sample_size, logging_output = self.per_copy_logging(sample, copies, loss, kl)
+        logging_output["nll_loss"] = nll_loss.data / copies
         if self.report_accuracy:
             mask = target.ne(self.padding_idx)
             correct = lprobs.argmax(1).masked_select(mask).eq(target.masked_select(mask))
