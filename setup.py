@@ -20,5 +20,9 @@ setup(
         "sentencepiece",
         "matplotlib",
     ],
-    extras_require={"test": ["pytest"]},
+    extras_require={
+        # tokenization, BPE and metrics for the paper's reproduction scripts
+        "recipes": ["sacremoses", "subword-nmt", "rouge-score"],
+        "test": ["pytest", "sacremoses", "subword-nmt", "rouge-score"],
+    },
 )
