@@ -143,6 +143,133 @@ def symmetric_kl(lprobs, copies=2, pad_mask=None, chunk_elements=CHUNK_ELEMENTS)
     return _SymmetricKL.apply(lprobs, copies, keep_rows, chunk_elements)
 
 
+class _FusedLabelSmoothedRDrop(torch.autograd.Function):
+    """Label-smoothed NLL of every copy + ``alpha`` x the symmetric KL, from
+    logits, in one pass over row chunks.
+
+    The standard path keeps three more (rows x vocab) tensors alive: the
+    log-probabilities, their gradient and the KL's gradient. Here each chunk's
+    log-softmax lives only in the chunk, and the closed-form gradient of the
+    whole loss with respect to the logits (softmax - smoothed one-hot for the
+    NLL, ``p * (d - sum(p * d)) + (p - q)`` for the KL) is written during the
+    forward into the single buffer the backward returns. The logits are not
+    saved, so autograd can free them as soon as the forward returns.
+    """
+
+    @staticmethod
+    def forward(ctx, logits, target, copies, epsilon, alpha, ignore_index, chunk_elements):
+        values, grad = _fused_values_and_grad(
+            logits, target, copies, epsilon, alpha, ignore_index, chunk_elements,
+            ctx.needs_input_grad[0],
+        )  # fmt: skip
+        ctx.grad = grad
+        total, loss, nll, kl = values
+        ctx.mark_non_differentiable(loss, nll, kl)
+        return total, loss, nll, kl
+
+    @staticmethod
+    def backward(ctx, grad_total, *unused):
+        if ctx.grad is None:
+            raise RuntimeError(
+                "the fused R-Drop loss does not keep its logits: backward through it only once"
+            )
+        grad, ctx.grad = ctx.grad, None
+        return grad.mul_(grad_total.to(grad.dtype)), None, None, None, None, None, None
+
+
+def _fused_values_and_grad(logits, target, copies, epsilon, alpha, ignore_index, chunk_elements, want_grad):
+    acc = _accumulation_dtype(logits)
+    vocab = logits.size(1)
+    n = logits.size(0) // copies
+    # fairseq's label_smoothed_nll_loss: (1 - eps - eps_i) * nll + eps_i * smooth
+    eps_i = epsilon / (vocab - 1)
+    nll_weight = 1.0 - epsilon - eps_i
+    kl_weight = alpha * 0.5 / len(_pairs(copies))  # d total / d (KL(Pi||Pj) + KL(Pj||Pi))
+    grad = torch.empty_like(logits) if want_grad else None
+    # with two copies and a float32 gradient, p is computed straight into the
+    # gradient buffer and turned into the gradient there
+    in_place = grad is not None and grad.dtype == acc and copies == 2
+    ones = logits.new_ones(vocab, dtype=acc)
+    loss = nll = kl = logits.new_zeros((), dtype=acc)
+    step = _rows_per_chunk(vocab, chunk_elements)
+    for start in range(0, n, step):
+        stop = min(n, start + step)
+        rows = [slice(c * n + start, c * n + stop) for c in range(copies)]
+        tgt = target[rows[0]]  # the copies share their targets
+        pad = tgt.eq(ignore_index)
+        keep = (~pad).to(acc)
+        pad_rows = pad.nonzero().squeeze(-1) if pad.any() else None
+        safe_tgt = tgt.masked_fill(pad, 0).unsqueeze(-1)
+        lps, ps = [], []
+        for r in rows:
+            lp = torch.log_softmax(logits[r].to(acc), dim=-1)
+            row_nll = lp.gather(-1, safe_tgt).squeeze(-1).neg_()
+            row_smooth = torch.mv(lp, ones).neg_()
+            nll = nll + torch.dot(row_nll, keep)
+            loss = loss + torch.dot(nll_weight * row_nll + eps_i * row_smooth, keep)
+            lps.append(lp)
+            ps.append(torch.exp(lp, out=grad[r]) if in_place else lp.exp())
+        grads = ps if in_place else [p.clone() for p in ps] if grad is not None else None
+        for i, j in _pairs(copies):
+            d = lps[i] - lps[j]
+            s_i = _row_dot(ps[i], d)  # sum(p * d)
+            s_j = _row_dot(ps[j], d)
+            kl = kl + torch.dot(s_i - s_j, keep)
+            if grads is not None and kl_weight:
+                # with w the KL weight and d = log p_i - log p_j:
+                # d/dx_i += w (p_i (d - s_i + 1) - p_j)
+                # d/dx_j += w (p_j (s_j - d + 1) - p_i)
+                coef_i = torch.add((1 - s_i).unsqueeze(-1), d)
+                coef_j = d.neg_().add_((1 + s_j).unsqueeze(-1))  # d is no longer needed
+                grad_j = coef_j.mul_(ps[j]).sub_(ps[i])
+                grads[i].addcmul_(ps[i], coef_i, value=kl_weight).add_(ps[j], alpha=-kl_weight)
+                grads[j].add_(grad_j, alpha=kl_weight)
+        if grads is not None:
+            for r, g in zip(rows, grads):
+                g.sub_(eps_i).scatter_add_(-1, safe_tgt, g.new_full(safe_tgt.shape, -nll_weight))
+                if pad_rows is not None:
+                    g.index_fill_(0, pad_rows, 0.0)
+                if not in_place:
+                    grad[r].copy_(g)
+    kl = kl * 0.5 / len(_pairs(copies))
+    return (loss + alpha * kl, loss, nll, kl), grad
+
+
+def _row_dot(a, b):
+    """Per-row dot product through BLAS: no (rows x vocab) temporary."""
+    return torch.bmm(a.unsqueeze(1), b.unsqueeze(2)).view(-1)
+
+
+def fused_label_smoothed_rdrop_loss(
+    logits, target, copies=2, epsilon=0.0, alpha=1.0, ignore_index=-100, chunk_elements=CHUNK_ELEMENTS
+):
+    """R-Drop's whole loss (eq. 4 with label smoothing) straight from logits.
+
+    Equal to fairseq's ``label_smoothed_nll_loss`` on ``log_softmax(logits)``
+    summed over the copies, plus ``alpha * symmetric_kl``, at the cost of the
+    logits' gradient alone: no log-probability tensor is ever materialised.
+
+    Args:
+        logits: ``(copies * n, vocab)``, copy-major, any float dtype
+            (float32 accumulation for half inputs).
+        target: ``(copies * n,)`` target indices; ``ignore_index`` marks padding.
+
+    Returns:
+        ``(total, label_smoothed_loss, nll_loss, kl)`` scalars; only ``total``
+        (``= label_smoothed_loss + alpha * kl``) carries a gradient.
+    """
+    if copies < 2:
+        raise ValueError(f"the R-Drop loss needs at least 2 copies, got {copies}")
+    if logits.dim() != 2 or logits.size(0) % copies or target.shape != logits.shape[:1]:
+        raise ValueError(
+            f"logits must be (copies * n, vocab) and target (copies * n,) with "
+            f"copies={copies}, got {tuple(logits.shape)} and {tuple(target.shape)}"
+        )
+    return _FusedLabelSmoothedRDrop.apply(
+        logits, target, copies, float(epsilon), float(alpha), ignore_index, chunk_elements
+    )
+
+
 def pairwise_mse(predictions, copies=2):
     """Consistency for regression heads (Appendix A.4, eq. 7).
 

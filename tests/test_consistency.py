@@ -7,7 +7,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from rdrop_fairseq.consistency import pairwise_mse, symmetric_kl
+from rdrop_fairseq.consistency import fused_label_smoothed_rdrop_loss, pairwise_mse, symmetric_kl
 
 
 def reference_symmetric_kl(lprobs, copies, pad_mask):
@@ -122,3 +122,96 @@ def test_pairwise_mse_matches_explicit_pairs(copies):
     pairs = list(itertools.combinations(range(copies), 2))
     ref = sum(F.mse_loss(y[i], y[j], reduction="sum") for i, j in pairs) / len(pairs)
     torch.testing.assert_close(pairwise_mse(preds, copies), ref)
+
+
+# The fused loss (label-smoothed NLL + alpha * KL straight from logits) against
+# fairseq's own label_smoothed_nll_loss on log_softmax plus the kl_div reference.
+
+
+def reference_rdrop_loss(logits, target, copies, epsilon, alpha, pad):
+    from fairseq.criterions.label_smoothed_cross_entropy import label_smoothed_nll_loss
+
+    lprobs = F.log_softmax(logits.double(), -1)
+    loss, nll = label_smoothed_nll_loss(lprobs, target.unsqueeze(-1), epsilon, ignore_index=pad)
+    kl = reference_symmetric_kl(lprobs, copies, target[: target.numel() // copies].eq(pad))
+    return loss + alpha * kl, loss, nll, kl
+
+
+def random_logits_and_target(rows, vocab, copies, temperature=1.0, pad=1, seed=0):
+    gen = torch.Generator().manual_seed(seed)
+    logits = torch.randn(copies * rows, vocab, generator=gen) * temperature
+    target = torch.randint(0, vocab, (rows,), generator=gen)
+    target[random_pad_mask(rows)] = pad
+    return logits, target.repeat(copies)
+
+
+@pytest.mark.parametrize("alpha", [0.0, 5.0])
+@pytest.mark.parametrize("chunk_elements", [7, 1 << 21])
+@pytest.mark.parametrize("copies", [2, 3])
+def test_fused_loss_matches_fairseq_label_smoothing_plus_kl(copies, chunk_elements, alpha):
+    logits, target = random_logits_and_target(13, 11, copies)
+    logits = logits.double()
+    ours_in, ref_in = logits.clone().requires_grad_(), logits.clone().requires_grad_()
+    ours = fused_label_smoothed_rdrop_loss(ours_in, target, copies, 0.1, alpha, 1, chunk_elements)
+    ref = reference_rdrop_loss(ref_in, target, copies, 0.1, alpha, 1)
+    for value, expected in zip(ours, ref):
+        torch.testing.assert_close(value, expected)
+    (1.7 * ours[0]).backward()
+    (1.7 * ref[0]).backward()
+    torch.testing.assert_close(ours_in.grad, ref_in.grad)
+
+
+def test_fused_gradient_matches_finite_differences():
+    logits, target = random_logits_and_target(4, 6, 2)
+    logits = logits.double()
+    loss = lambda x: fused_label_smoothed_rdrop_loss(x, target, 2, 0.1, 5.0, 1, 10)[0]  # noqa: E731
+    x = logits.clone().requires_grad_()
+    loss(x).backward()
+    numeric = torch.zeros_like(logits)
+    h = 1e-6
+    for idx in itertools.product(*map(range, logits.shape)):
+        up, down = logits.clone(), logits.clone()
+        up[idx] += h
+        down[idx] -= h
+        numeric[idx] = (loss(up) - loss(down)) / (2 * h)
+    torch.testing.assert_close(x.grad, numeric, rtol=1e-6, atol=1e-7)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float16, torch.bfloat16])
+@pytest.mark.parametrize("temperature", [0.01, 1.0, 30.0])
+def test_fused_loss_half_inputs_accumulate_in_float32(dtype, temperature):
+    logits, target = random_logits_and_target(64, 1000, 2, temperature)
+    logits = logits.to(dtype).requires_grad_()
+    ours = fused_label_smoothed_rdrop_loss(logits, target, 2, 0.1, 5.0, 1)
+    ref_in = logits.detach().double().requires_grad_()
+    ref = reference_rdrop_loss(ref_in, target, 2, 0.1, 5.0, 1)
+    assert all(v.dtype == torch.float32 and torch.isfinite(v) for v in ours)
+    for value, expected in zip(ours, ref):
+        torch.testing.assert_close(value.double(), expected, rtol=1e-4, atol=1e-3)
+    ours[0].backward()
+    ref[0].backward()
+    assert logits.grad.dtype == dtype
+    # relative to the largest entry: gradients of very confident rows reach 5 * 2
+    tol = {torch.float32: 1e-5, torch.float16: 1e-3, torch.bfloat16: 1e-2}[dtype]
+    scale = ref_in.grad.abs().max().item()
+    torch.testing.assert_close(logits.grad.double(), ref_in.grad, rtol=tol, atol=tol * scale)
+
+
+def test_fused_loss_all_pad_rows_give_zero_and_zero_gradient():
+    logits = torch.randn(10, 7, requires_grad=True)
+    target = torch.ones(10, dtype=torch.long)
+    total, *_ = fused_label_smoothed_rdrop_loss(logits, target, 2, 0.1, 5.0, 1)
+    total.backward()
+    assert total.item() == 0 and logits.grad.abs().sum() == 0
+
+
+def test_fused_loss_refuses_bad_shapes_and_a_second_backward():
+    with pytest.raises(ValueError, match="copies"):
+        fused_label_smoothed_rdrop_loss(torch.zeros(5, 3), torch.zeros(5, dtype=torch.long), 2)
+    with pytest.raises(ValueError, match="target"):
+        fused_label_smoothed_rdrop_loss(torch.zeros(6, 3), torch.zeros(4, dtype=torch.long), 2)
+    logits = torch.randn(6, 5, requires_grad=True)
+    total = fused_label_smoothed_rdrop_loss(logits, torch.zeros(6, dtype=torch.long), 2)[0]
+    total.backward(retain_graph=True)
+    with pytest.raises(RuntimeError, match="only once"):
+        total.backward()

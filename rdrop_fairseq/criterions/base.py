@@ -7,6 +7,8 @@ import math
 import torch
 from fairseq.criterions import CRITERION_REGISTRY
 from fairseq.logging import metrics
+from fairseq.models import BaseFairseqModel, FairseqDecoder
+from fairseq.models.transformer import TransformerModelBase
 from fairseq.modules import FairseqDropout
 
 from rdrop_fairseq.batch import DROPOUTS_KEY, copies_in, duplicate, split_copies
@@ -118,6 +120,27 @@ def dropout_rate(model, rate):
     finally:
         for module, p in zip(modules, configured):
             module.p = p
+
+
+def normalizes_with_plain_log_softmax(model):
+    """Whether ``model.get_normalized_probs(net_output, log_probs=True)`` is
+    fairseq's plain ``log_softmax(net_output[0])`` (no adaptive softmax, no
+    override anywhere), so that a loss may start from the logits instead."""
+    while hasattr(model, "module"):  # data-parallel wrappers
+        model = model.module
+    decoder = getattr(model, "decoder", None)
+    model_cls, decoder_cls = type(model), type(decoder)
+    return (
+        isinstance(decoder, FairseqDecoder)
+        and getattr(decoder, "adaptive_softmax", None) is None
+        and model_cls.get_normalized_probs
+        in (BaseFairseqModel.get_normalized_probs, TransformerModelBase.get_normalized_probs)
+        and model_cls.get_normalized_probs_scriptable
+        is BaseFairseqModel.get_normalized_probs_scriptable
+        and decoder_cls.get_normalized_probs is FairseqDecoder.get_normalized_probs
+        and decoder_cls.get_normalized_probs_scriptable
+        is FairseqDecoder.get_normalized_probs_scriptable
+    )
 
 
 def rdrop_criterion_names():
