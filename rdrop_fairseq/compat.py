@@ -108,8 +108,22 @@ def numpy_compat_for_fairseq():
         np.compat = types.SimpleNamespace(long=np.int64)
 
 
+def bart_loads_under_hydra():
+    """fairseq's ``BARTModel.upgrade_state_dict_named`` (run on every
+    checkpoint load: pretrained bart.large, a resumed run, inference) reads
+    ``args.task``. A BART built from a hydra config keeps its options in a
+    ``TransformerConfig``, which has no ``task`` field, so every load fails
+    with "invalid argument task". BART only compares the value with
+    "multilingual_denoising", so an absent task is None."""
+    from fairseq.models.transformer.transformer_config import TransformerConfig
+
+    if not hasattr(TransformerConfig, "task"):
+        TransformerConfig.task = None
+
+
 def install():
     trust_fairseq_checkpoints()
+    bart_loads_under_hydra()
     numpy_compat_for_fairseq()
     help_shows_every_option()
     for message in _HYDRA_DEPRECATIONS:

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Valid and test perplexity of a WikiText-103 language model with fairseq-eval-lm
+# (paper Section 3.4, Table 5), scoring every token with extra left context:
+#   transformer_lm_gpt  512-token blocks, 400 of them context (the authors'
+#                       evaluate_lm_wiki103.sh, fairseq's language-model README)
+#   adaptive            fairseq's adaptive-input evaluation: blocks of whole lines,
+#                       3072 tokens with 2560 of context, softmax in batches of 1024
+#
+#   bash scripts/wikitext103/evaluate.sh transformer_lm_gpt
+#   BASELINE=1 bash scripts/wikitext103/evaluate.sh adaptive
+#
+# Knobs: DATA, SAVE (as train.sh), CHECKPOINT (default $SAVE/checkpoint_best.pt),
+# OUT (default $SAVE/eval), NGPUS=0 or SMOKE=1 (CPU; SMOKE scores 64-token blocks
+# with 32 of context, as the SMOKE models are trained).
+# Output: $OUT/perplexity.json, $OUT/eval_lm.log; prints one line per split.
+source "$(dirname "$0")/../common.sh"
+MODEL=${1:-${MODEL:-transformer_lm_gpt}}
+DATA=${DATA:-$REPO/data/wikitext103}
+variant=
+[[ $BASELINE == 1 ]] && variant=_baseline
+SAVE=${SAVE:-$REPO/checkpoints/wikitext103_${MODEL}$variant}
+CHECKPOINT=${CHECKPOINT:-$SAVE/checkpoint_best.pt}
+OUT=${OUT:-$SAVE/eval}
+case $MODEL in
+  transformer_lm_gpt) settings=(--tokens-per-sample 512 --context-window 400 --batch-size 2) ;;
+  adaptive)
+    settings=(--sample-break-mode complete --tokens-per-sample 3072 --context-window 2560
+      --max-tokens 3072 --softmax-batch 1024)
+    ;;
+  *) die "model must be transformer_lm_gpt or adaptive, got '$MODEL'" ;;
+esac
+[[ -f $CHECKPOINT ]] || die "no checkpoint $CHECKPOINT: run scripts/wikitext103/train.sh $MODEL"
+[[ -f $DATA/bin/dict.txt ]] || die "no binarized data in $DATA/bin: run scripts/wikitext103/prepare.sh"
+if [[ $SMOKE == 1 ]]; then
+  settings=(--tokens-per-sample 64 --context-window 32 --max-tokens 2048)
+fi
+if [[ $SMOKE == 1 || ${NGPUS:-1} == 0 ]]; then
+  settings+=(--cpu)
+fi
+
+mkdir -p "$OUT"
+step "Perplexity of $CHECKPOINT on valid and test"
+"$PY" "$REPO/scripts/lm_eval.py" "$DATA/bin" "$CHECKPOINT" --splits valid test \
+  --json "$OUT/perplexity.json" -- "${settings[@]}" 2>&1 | tee "$OUT/eval_lm.log"

@@ -1,0 +1,404 @@
+"""Translation recipes (scripts/iwslt, scripts/wmt14, scripts/bleu.py) end to end.
+
+Tiny archives in the real shapes (IWSLT's de-en.tgz / en-zh.tgz with
+train.tags and xml dev/test sets; WMT14's five tarballs) are written from
+Multi30k or made-up text, then prepare -> train (SMOKE=1, CPU) -> evaluate.
+"""
+
+import gzip
+import io
+import math
+import re
+import subprocess
+import sys
+import tarfile
+import zlib
+
+import pytest
+import sacrebleu
+
+from conftest import MULTI30K, REPO, cli_env
+
+sys.path.insert(0, str(REPO / "scripts"))
+import bleu  # noqa: E402
+
+SCRIPTS = REPO / "scripts"
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def multi30k(lang, split="train", n=None, skip=0):
+    with gzip.open(MULTI30K / f"{split}.{lang}.gz", "rt", encoding="utf-8") as f:
+        lines = [line.strip() for line in f]
+    return lines[skip : skip + n if n else None]
+
+
+def fake_chinese(sentence):
+    """A deterministic made-up 'Chinese' rendering: one or two CJK characters per word."""
+    out = []
+    for word in sentence.lower().split():
+        h = zlib.crc32(word.encode())
+        out.append(chr(0x4E00 + h % 3000) + (chr(0x4E00 + (h >> 12) % 3000) if len(word) > 4 else ""))
+    return "".join(out) + "。"
+
+
+def add_file(tar, name, text):
+    data = text.encode("utf-8")
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    tar.addfile(info, io.BytesIO(data))
+
+
+def add_tarball(path, members, mode="w:gz"):
+    with tarfile.open(path, mode) as tar:
+        for name, text in members.items():
+            if isinstance(text, bytes):
+                info = tarfile.TarInfo(name)
+                info.size = len(text)
+                tar.addfile(info, io.BytesIO(text))
+            else:
+                add_file(tar, name, text)
+
+
+def iwslt_train_tags(lines, talk_size=40):
+    """train.tags layout: per talk, metadata lines then one sentence per line."""
+    out = []
+    for t in range(0, len(lines), talk_size):
+        out += [
+            f"<url>http://www.ted.com/talks/talk_{t}.html</url>",
+            "<keywords>talks, science</keywords>",
+            f"<talkid>{t}</talkid>",
+            f"<title>Talk number {t}</title>",
+            f"<description>TED Talk Subtitles and Transcript: talk {t}</description>",
+            *lines[t : t + talk_size],
+        ]
+    return "\n".join(out) + "\n"
+
+
+def iwslt_xml(lines, setid, lang, side):
+    segs = "\n".join(f'<seg id="{i + 1}"> {line} </seg>' for i, line in enumerate(lines))
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<mteval>\n<{side} setid="{setid}" srclang="english" '
+        f'trglang="{lang}">\n<doc docid="1" genre="lectures">\n<url>http://www.ted.com/x</url>\n'
+        f"<talkid>1</talkid>\n<title>A title</title>\n{segs}\n</doc>\n</{side}>\n</mteval>\n"
+    )
+
+
+def make_iwslt_archive(path, year, pair, sides, dev_test):
+    """{pair}.tgz with {pair}/train.tags.{pair}.{l} and IWSLT{year}.TED.{set}.{pair}.{l}.xml."""
+    a, b = pair.split("-")
+    members = {f"{pair}/train.tags.{pair}.{lang}": iwslt_train_tags(sides[lang]) for lang in (a, b)}
+    for setname, texts in dev_test.items():
+        for lang in (a, b):
+            members[f"{pair}/IWSLT{year}.TED.{setname}.{pair}.{lang}.xml"] = iwslt_xml(
+                texts[lang], f"iwslt20{year}-{setname}", lang, "srcset" if lang == a else "refset"
+            )
+    add_tarball(path, members)
+
+
+def start_script(script, *args, env=None):
+    full_env = {**cli_env(), "OMP_NUM_THREADS": "1", "WORKERS": "1", **{k: str(v) for k, v in (env or {}).items()}}
+    return subprocess.Popen(
+        ["bash", str(SCRIPTS / script), *map(str, args)], env=full_env,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
+def finish(proc, check=True):
+    stdout, stderr = proc.communicate()
+    done = subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"{proc.args[1:]} failed ({proc.returncode}):\n{stdout[-3000:]}\n{stderr[-5000:]}")
+    return done
+
+
+def run_script(script, *args, env=None, check=True):
+    return finish(start_script(script, *args, env=env), check)
+
+
+def bleu_line(text):
+    match = re.search(r"^(sacre)?BLEU = ([0-9.]+)", text, re.M)
+    assert match, text
+    return float(match.group(2))
+
+
+def wmt_sgm(lines, side, lang):
+    tag = "srcset" if side == "src" else "refset"
+    segs = "\n".join(f'<seg id="{i + 1}">{line}</seg>' for i, line in enumerate(lines))
+    return (
+        f'<{tag} setid="newstest2014" srclang="any" trglang="{lang}">\n'
+        f'<doc sysid="{side}" docid="1-bbc" genre="news" origlang="en">\n<p>\n{segs}\n</p>\n</doc>\n</{tag}>\n'
+    )
+
+
+def make_wmt14_archives(folder, tgt, train_en, train_tgt, dev, test):
+    """The statmt.org tarballs fairseq's prepare-wmt14en2{de,fr}.sh reads, tiny."""
+    folder.mkdir(parents=True, exist_ok=True)
+    pair = f"{tgt}-en"
+    chunks = [(0, len(train_en) // 3), (len(train_en) // 3, 2 * len(train_en) // 3), (2 * len(train_en) // 3, None)]
+    parts = [(train_en[a:b], train_tgt[a:b]) for a, b in chunks]
+
+    def corpus(prefix, part):
+        en, xx = part
+        return {f"{prefix}.en": "\n".join(en) + "\n", f"{prefix}.{tgt}": "\n".join(xx) + "\n"}
+
+    add_tarball(folder / "training-parallel-europarl-v7.tgz", corpus(f"training/europarl-v7.{pair}", parts[0]))
+    add_tarball(folder / "training-parallel-commoncrawl.tgz", corpus(f"commoncrawl.{pair}", parts[1]))
+    if tgt == "de":
+        add_tarball(folder / "training-parallel-nc-v9.tgz", corpus(f"training/news-commentary-v9.{pair}", parts[2]))
+    else:  # En-Fr: the last third split over UN, News Commentary and the (gzipped) Gigaword corpus
+        en, fr = parts[2]
+        k = len(en) // 3
+        add_tarball(folder / "training-parallel-un.tgz", corpus(f"un/undoc.2000.{pair}", (en[:k], fr[:k])))
+        add_tarball(folder / "training-parallel-nc-v9.tgz", corpus(f"training/news-commentary-v9.{pair}", (en[k : 2 * k], fr[k : 2 * k])))
+        giga = corpus("giga-fren.release2.fixed", (en[2 * k :], fr[2 * k :]))
+        add_tarball(
+            folder / "training-giga-fren.tar", {f"{name}.gz": gzip.compress(text.encode()) for name, text in giga.items()}, "w"
+        )
+    add_tarball(folder / "dev.tgz", {f"dev/newstest2013.{lang}": "\n".join(dev[lang]) + "\n" for lang in ("en", tgt)})
+    code = f"{tgt}en"
+    add_tarball(
+        folder / "test-full.tgz",
+        {
+            f"test-full/newstest2014-{code}-src.en.sgm": wmt_sgm(test["en"], "src", "en"),
+            f"test-full/newstest2014-{code}-ref.{tgt}.sgm": wmt_sgm(test[tgt], "ref", tgt),
+        },
+    )
+
+
+# ------------------------------------------------------------------ BLEU tool
+
+
+def test_bleu_matches_multi_bleu_computed_by_hand():
+    hyp = ["the cat sat on the mat", "a dog ran"]
+    ref = ["the cat sat on a mat", "a dog ran away fast"]
+    # by hand: sentence 1 has 6 hyp tokens; 1-grams: the(2, ref has 1) cat sat on mat -> 5/6;
+    # 2-grams: the-cat cat-sat sat-on (on-the, the-mat miss) -> 3/5; 3-grams: 2/4; 4-grams: 1/3.
+    # sentence 2 (3 tokens) matches fully: 3/3, 2/2, 1/1, 0 4-grams.
+    matches, totals = [8, 5, 3, 1], [9, 7, 5, 3]
+    hyp_len, ref_len = 9, 11
+    bp = math.exp(1 - ref_len / hyp_len)
+    expected = 100 * bp * math.exp(sum(math.log(m / t) for m, t in zip(matches, totals)) / 4)
+    score, precisions, got_bp, ratio, got_hyp, got_ref = bleu.bleu(hyp, [(r,) for r in ref])
+    assert (got_hyp, got_ref) == (hyp_len, ref_len) and got_bp == pytest.approx(bp)
+    assert precisions == pytest.approx([100 * m / t for m, t in zip(matches, totals)])
+    assert score == pytest.approx(expected)
+    assert ratio == pytest.approx(9 / 11)
+    # case-sensitive by default, -lc folds case; no 4-gram match -> 0 (no smoothing)
+    assert bleu.bleu(["The Cat sat on the mat"], [("the cat sat on the mat",)])[0] < 100
+    assert bleu.bleu(["The Cat sat on the mat"], [("the cat sat on the mat",)], lowercase=True)[0] == pytest.approx(100)
+    assert bleu.bleu(["a b c"], [("a b c d",)])[0] == 0.0
+
+
+def test_bleu_agrees_with_sacrebleu_on_pretokenized_text():
+    hyps = multi30k("en", "val", 60)
+    refs = multi30k("en", "test_2016_flickr", 60)
+    # make hypotheses that overlap the references at every n-gram order
+    hyps = [" ".join(r.split()[:-2] + h.split()[:2]) for h, r in zip(hyps, refs)]
+    ours = bleu.bleu(hyps, [(r,) for r in refs])
+    theirs = sacrebleu.corpus_bleu(hyps, [refs], tokenize="none")
+    assert ours[0] == pytest.approx(theirs.score, abs=1e-9)
+    assert ours[1] == pytest.approx(theirs.precisions)
+    assert (ours[4], ours[5]) == (theirs.sys_len, theirs.ref_len)
+    lower = sacrebleu.corpus_bleu(hyps, [refs], tokenize="none", lowercase=True)
+    assert bleu.bleu(hyps, [(r,) for r in refs], lowercase=True)[0] == pytest.approx(lower.score)
+
+
+def test_compound_splitting_follows_fairseq_convention():
+    assert bleu.compound_split("a well-known man") == "a well ##AT##-##AT## known man"
+    # Moses -a output is joined back first, so both tokenizations split the same way
+    assert bleu.compound_split("a well @-@ known man") == "a well ##AT##-##AT## known man"
+    # perl's s{(\S)-(\S)}{...}g does not overlap: the second hyphen of a-b-c stays
+    assert bleu.compound_split("a-b-c - x") == "a ##AT##-##AT## b-c - x"
+
+
+def test_bleu_cli_reads_generate_logs(tmp_path):
+    log = tmp_path / "gen.txt"
+    log.write_text(
+        "S-1\tx\nH-1\t-0.3\tein well-known Haus\nD-1\t-0.3\tein well-known Haus\n"
+        "H-0\t-0.1\tdas ist gut\nD-0\t-0.1\tdas ist gut\n"
+    )
+    ref = tmp_path / "ref"
+    ref.write_text("das ist gut\nein well @-@ known Haus\n")
+    cli = [sys.executable, SCRIPTS / "bleu.py", "generate", log, "--ref", ref]
+    out = subprocess.run([*cli, "--compound-split", "--hyp-out", tmp_path / "hyp"], capture_output=True, text=True, check=True)
+    assert bleu_line(out.stdout) == pytest.approx(100.0)  # the split makes both sides agree
+    assert (tmp_path / "hyp").read_text() == "das ist gut\nein well-known Haus\n"
+    assert bleu_line(subprocess.run(cli, capture_output=True, text=True, check=True).stdout) < 100
+    # sacreBLEU with the zh tokenizer on detokenized (space-free) Chinese
+    log.write_text("H-0\t-0.1\t我 们 是 学 生 。\n")
+    ref.write_text("我们是学生。\n")
+    out = subprocess.run([*cli, "--metric", "sacrebleu", "--lang", "zh"], capture_output=True, text=True, check=True)
+    assert bleu_line(out.stdout) == pytest.approx(100.0)
+    ref.write_text("a\nb\nc\n")
+    proc = subprocess.run(cli, capture_output=True, text=True)
+    assert proc.returncode != 0 and proc.stderr.strip().count("\n") == 0 and "1 hypotheses" in proc.stderr
+
+
+# ------------------------------------------------------------------ IWSLT
+
+
+WMT_TEST_DE0 = "Ein weithin-bekannter Mann geht über die Straße."  # a compound to split
+
+
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory):
+    """Tiny IWSLT14 de-en.tgz, IWSLT17 en-zh.tgz and WMT14 En-De tarballs, prepared by
+    the recipes (the three prepare.sh runs go side by side, to use both cores)."""
+    root = tmp_path_factory.mktemp("translation")
+    out = {}
+    # IWSLT14 De-En from Multi30k
+    sides = {lang: multi30k(lang, n=360) for lang in ("de", "en")}
+    for lang in sides:  # an empty pair: kept in place, then dropped by clean-corpus
+        sides[lang][5] = ""
+    dev_test = {
+        "dev2010": {lang: multi30k(lang, "val", 12) for lang in ("de", "en")},
+        "tst2010": {lang: multi30k(lang, "test_2016_flickr", 20) for lang in ("de", "en")},
+        "tst2011": {lang: multi30k(lang, "test_2017_flickr", 8) for lang in ("de", "en")},
+    }
+    (root / "iwslt14").mkdir()
+    make_iwslt_archive(root / "iwslt14" / "de-en.tgz", "14", "de-en", sides, dev_test)
+    out["de_en"] = {"data": root / "iwslt14_de_en", "sides": sides, "dev_test": dev_test}
+    # IWSLT17 En-Zh: Multi30k English and a made-up "Chinese" rendering of it
+    en = multi30k("en", n=240)
+    test_en = multi30k("en", "val", 10)
+    zh_test = {"en": test_en, "zh": [fake_chinese(x) for x in test_en]}
+    (root / "iwslt17").mkdir()
+    make_iwslt_archive(root / "iwslt17" / "en-zh.tgz", "17", "en-zh", {"en": en, "zh": [fake_chinese(x) for x in en]}, {"tst2015": zh_test})
+    out["en_zh"] = {"data": root / "iwslt17_en_zh", "test": zh_test}
+    # WMT14 En-De
+    dev = {"en": multi30k("en", "val", 15), "de": multi30k("de", "val", 15)}
+    test = {"en": multi30k("en", "test_2016_flickr", 24), "de": multi30k("de", "test_2016_flickr", 24)}
+    test["de"][0] = WMT_TEST_DE0
+    make_wmt14_archives(root / "wmt14", "de", multi30k("en", n=330), multi30k("de", n=330), dev, test)
+    out["wmt_de"] = {"data": root / "wmt14_en_de", "dev": dev, "test": test}
+
+    procs = [
+        start_script("iwslt/prepare.sh", "de", "en", env={"ARCHIVES": root / "iwslt14", "DATA": out["de_en"]["data"], "BPE_TOKENS": 300}),
+        start_script("iwslt/prepare.sh", "zh", "en", env={"ARCHIVES": root / "iwslt17", "DATA": out["en_zh"]["data"], "BPE_TOKENS": 200}),
+        start_script("wmt14/prepare.sh", "en", "de", env={"ARCHIVES": root / "wmt14", "OFFLINE": "1", "DATA": out["wmt_de"]["data"], "BPE_TOKENS": 300}),
+    ]  # fmt: skip
+    for proc in procs:
+        finish(proc)
+    return out
+
+
+def test_iwslt_prepare_follows_fairseq_layout(prepared):
+    data, sides = prepared["de_en"]["data"], prepared["de_en"]["sides"]
+    # metadata lines are gone, titles/descriptions stay as text (prepare-iwslt14.sh)
+    train_en = (data / "raw" / "train.en").read_text().splitlines()
+    assert len(train_en) == len(sides["en"]) + 2 * math.ceil(len(sides["en"]) / 40)
+    assert not any("<url>" in line or "<talkid>" in line or "<keywords>" in line for line in train_en)
+    assert "Talk number 0" in train_en and train_en[2 + 5] == ""
+    assert (data / "raw" / "train.de").read_text().splitlines()[2 + 6] == sides["de"][6]  # still aligned
+    # test = dev2010, tst2010, tst2011 in that order; the tokenized references are lowercased
+    dev_test = prepared["de_en"]["dev_test"]
+    expected = dev_test["dev2010"]["en"] + dev_test["tst2010"]["en"] + dev_test["tst2011"]["en"]
+    assert (data / "raw" / "test.en").read_text().splitlines() == expected
+    tok = (data / "tok" / "test.en").read_text().splitlines()
+    assert len(tok) == len(expected) and tok[1] == tok[1].lower() and tok[1].endswith(" .")
+    # every 23rd (cleaned) training pair is the valid set; one joined dictionary
+    n_train = len((data / "bpe" / "train.de").read_text().splitlines())
+    n_valid = len((data / "bpe" / "valid.de").read_text().splitlines())
+    assert n_valid == (n_train + n_valid) // 23
+    assert (data / "bin" / "dict.de.txt").read_text() == (data / "bin" / "dict.en.txt").read_text()
+    assert "@@" in (data / "bpe" / "train.en").read_text()
+
+
+def test_iwslt_train_rdrop_and_baseline_then_evaluate(prepared, tmp_path):
+    env = {"DATA": prepared["de_en"]["data"], "SMOKE": "1", "NGPUS": "0"}
+    base = start_script("iwslt/train.sh", "de", "en", env={**env, "SAVE_DIR": tmp_path / "base", "BASELINE": "1"})
+    rdrop = run_script("iwslt/train.sh", "de", "en", env={**env, "SAVE_DIR": tmp_path / "rdrop"})
+    base = finish(base)
+    assert "kl_loss" in rdrop.stdout and (tmp_path / "rdrop" / "checkpoint_best.pt").exists()
+    assert "kl_loss" in (tmp_path / "rdrop" / "train.log").read_text()
+    assert "num_updates 4" in base.stdout and "kl_loss" not in base.stdout + base.stderr
+
+    out = run_script("iwslt/evaluate.sh", "de", "en", "--max-len-b", "20", env={**env, "SAVE_DIR": tmp_path / "rdrop"})
+    score = bleu_line(out.stdout)
+    assert (tmp_path / "rdrop" / "test.bleu").read_text().startswith(f"BLEU = {score:.2f}")
+    # independent check: multi-bleu == sacreBLEU without tokenization and smoothing
+    hyps = (tmp_path / "rdrop" / "test.hyp").read_text().splitlines()
+    refs = (prepared["de_en"]["data"] / "tok" / "test.en").read_text().splitlines()
+    assert len(hyps) == len(refs) == 40
+    expected = sacrebleu.corpus_bleu(hyps, [refs], tokenize="none", smooth_method="none").score
+    assert score == pytest.approx(expected, abs=0.006)
+
+
+def test_iwslt17_en_zh_uses_characters_and_separate_dictionaries(prepared):
+    data, test = prepared["en_zh"]["data"], prepared["en_zh"]["test"]
+    tok_zh = (data / "tok" / "test.zh").read_text().splitlines()
+    assert tok_zh[0] == " ".join(test["zh"][0])  # one token per character before BPE
+    assert (data / "raw" / "test.zh").read_text().splitlines() == test["zh"]
+    assert (data / "bin" / "dict.zh.txt").read_text() != (data / "bin" / "dict.en.txt").read_text()
+    assert (data / "bpe" / "code.zh").read_text() != (data / "bpe" / "code.en").read_text()
+    assert (data / "bin" / "train.en-zh.zh.bin").exists()
+
+
+def test_recipe_inputs_are_checked_first(tmp_path):
+    env = {"ARCHIVES": tmp_path, "OFFLINE": "1", "DATA": tmp_path / "data"}
+    cases = [
+        ("iwslt/prepare.sh", ["de", "en"], "archive de-en.tgz not found"),
+        ("iwslt/prepare.sh", ["de", "fr"], "unsupported direction 'de->fr'"),
+        ("iwslt/train.sh", ["en", "zh"], "run scripts/iwslt/prepare.sh en zh first"),
+        ("wmt14/prepare.sh", ["en", "ro"], "unsupported direction 'en->ro'"),
+        ("wmt14/prepare.sh", ["en", "fr"], "training-parallel-un.tgz training-parallel-nc-v9.tgz"),
+        ("wmt14/evaluate.sh", ["en", "de"], "run scripts/wmt14/prepare.sh en de first"),
+    ]
+    (tmp_path / "training-parallel-europarl-v7.tgz").write_bytes(b"")
+    for script, args, message in cases:
+        proc = run_script(script, *args, env=env, check=False)
+        assert proc.returncode == 2, (script, args, proc.stderr)
+        lines = proc.stderr.strip().splitlines()
+        assert len(lines) == 1 and "error:" in lines[0] and message in lines[0], (script, args, proc.stderr)
+    assert not (tmp_path / "data").exists()  # nothing half-written
+
+
+# ------------------------------------------------------------------ WMT14
+
+
+def test_wmt14_en_de_prepare_train_evaluate_with_compound_split(prepared, tmp_path):
+    data, dev, test = (prepared["wmt_de"][k] for k in ("data", "dev", "test"))
+    assert (data / "raw" / "valid.de").read_text().splitlines() == dev["de"]
+    assert (data / "raw" / "test.de").read_text().splitlines() == test["de"]
+    tok = (data / "tok" / "test.de").read_text().splitlines()
+    assert tok[0].startswith("Ein weithin @-@ bekannter Mann")  # Moses -a, case kept
+    assert (data / "bin" / "dict.en.txt").read_text() == (data / "bin" / "dict.de.txt").read_text()
+
+    env = {"DATA": data, "SMOKE": "1", "NGPUS": "0", "SAVE_DIR": tmp_path / "ckpt"}
+    train = run_script("wmt14/train.sh", "en", "de", env=env)
+    assert "kl_loss" in train.stdout and "transformer_vaswani_wmt_en_de_big" in train.stdout
+    # the smoke run keeps no epoch checkpoints; pretend there were two to average
+    ckpt = tmp_path / "ckpt"
+    for epoch in (1, 2):
+        (ckpt / f"checkpoint{epoch}.pt").write_bytes((ckpt / "checkpoint_last.pt").read_bytes())
+    out = run_script("wmt14/evaluate.sh", "en", "de", "--max-len-b", "20", env=env)
+    assert "Averaging 2 epoch checkpoints" in out.stderr and (ckpt / "checkpoint.avg2.pt").exists()
+    score = bleu_line(out.stdout)
+    hyps = [bleu.compound_split(h) for h in (tmp_path / "ckpt" / "test.hyp").read_text().splitlines()]
+    refs = [bleu.compound_split(r) for r in tok]
+    assert "weithin ##AT##-##AT## bekannter" in refs[0]
+    expected = sacrebleu.corpus_bleu(hyps, [refs], tokenize="none", smooth_method="none").score
+    assert score == pytest.approx(expected, abs=0.006)
+    assert "sacreBLEU = " in out.stdout
+
+
+def test_wmt14_en_fr_extraction_reads_all_five_corpora(tmp_path):
+    """prepare.sh en fr runs the En-De steps on these; only the extraction differs."""
+    n = 240
+    en = multi30k("en", n=n)
+    fr = [f"le {s.lower()}" for s in multi30k("de", n=n)]  # made-up "French"
+    dev = {"en": multi30k("en", "val", 6), "fr": multi30k("de", "val", 6)}
+    test = {"en": multi30k("en", "val", 9, 6), "fr": multi30k("de", "val", 9, 6)}
+    make_wmt14_archives(tmp_path / "archives", "fr", en, fr, dev, test)
+    proc = subprocess.run(
+        [sys.executable, SCRIPTS / "mt_prep.py", "wmt14-extract", tmp_path / "archives", "fr", tmp_path / "raw"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert f"en-fr: {n} train, 6 valid, 9 test lines" in proc.stderr
+    # in fairseq's order: Europarl, Common Crawl, UN, News Commentary, Gigaword
+    assert (tmp_path / "raw" / "train.fr").read_text().splitlines() == fr
+    assert (tmp_path / "raw" / "train.en").read_text().splitlines() == en
+    assert (tmp_path / "raw" / "test.fr").read_text().splitlines() == test["fr"]
+    assert (tmp_path / "raw" / "valid.en").read_text().splitlines() == dev["en"]
