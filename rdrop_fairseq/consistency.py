@@ -177,62 +177,89 @@ class _FusedLabelSmoothedRDrop(torch.autograd.Function):
         return grad.mul_(grad_total.to(grad.dtype)), None, None, None, None, None, None
 
 
-def _fused_values_and_grad(logits, target, copies, epsilon, alpha, ignore_index, chunk_elements, want_grad):
-    acc = _accumulation_dtype(logits)
-    vocab = logits.size(1)
-    n = logits.size(0) // copies
-    # fairseq's label_smoothed_nll_loss: (1 - eps - eps_i) * nll + eps_i * smooth
-    eps_i = epsilon / (vocab - 1)
-    nll_weight = 1.0 - epsilon - eps_i
-    kl_weight = alpha * 0.5 / len(_pairs(copies))  # d total / d (KL(Pi||Pj) + KL(Pj||Pi))
-    grad = torch.empty_like(logits) if want_grad else None
-    # with two copies and a float32 gradient, p is computed straight into the
-    # gradient buffer and turned into the gradient there
-    in_place = grad is not None and grad.dtype == acc and copies == 2
-    ones = logits.new_ones(vocab, dtype=acc)
-    loss = nll = kl = logits.new_zeros((), dtype=acc)
-    step = _rows_per_chunk(vocab, chunk_elements)
-    for start in range(0, n, step):
-        stop = min(n, start + step)
-        rows = [slice(c * n + start, c * n + stop) for c in range(copies)]
-        tgt = target[rows[0]]  # the copies share their targets
-        pad = tgt.eq(ignore_index)
-        keep = (~pad).to(acc)
-        pad_rows = pad.nonzero().squeeze(-1) if pad.any() else None
-        safe_tgt = tgt.masked_fill(pad, 0).unsqueeze(-1)
+class _LabelSmoothedRDropTerms:
+    """The per-chunk maths of the fused losses: the values and the gradient
+    with respect to the logits of ``label-smoothed NLL + alpha * KL`` for
+    aligned row blocks of every copy."""
+
+    def __init__(self, vocab, copies, epsilon, alpha, ignore_index, acc, device):
+        # fairseq's label_smoothed_nll_loss: (1 - eps - eps_i) * nll + eps_i * smooth
+        self.eps_i = epsilon / (vocab - 1)
+        self.nll_weight = 1.0 - epsilon - self.eps_i
+        self.alpha, self.copies, self.ignore_index, self.acc = alpha, copies, ignore_index, acc
+        # d total / d (KL(Pi||Pj) + KL(Pj||Pi)), with the pair average of symmetric_kl
+        self.kl_weight = alpha * 0.5 / len(_pairs(copies))
+        self.ones = torch.ones(vocab, dtype=acc, device=device)
+        self.loss = self.nll = self.kl = torch.zeros((), dtype=acc, device=device)
+
+    def values(self):
+        """``(total, label-smoothed loss, nll, kl)`` summed so far."""
+        kl = self.kl * 0.5 / len(_pairs(self.copies))
+        return self.loss + self.alpha * kl, self.loss, self.nll, kl
+
+    def add_chunk(self, logits, target, grads_out=None):
+        """Add the loss of ``logits`` (one ``(rows, vocab)`` block per copy,
+        ``target`` the copies' shared ``(rows,)`` targets). With
+        ``grads_out`` (one float block per copy, in the accumulation dtype,
+        or None to allocate them) the logits' gradient is written there and
+        the blocks are returned."""
+        want_grad = grads_out is not False
+        pad = target.eq(self.ignore_index)
+        keep = (~pad).to(self.acc)
+        safe_target = target.masked_fill(pad, 0).unsqueeze(-1)
         lps, ps = [], []
-        for r in rows:
-            lp = torch.log_softmax(logits[r].to(acc), dim=-1)
-            row_nll = lp.gather(-1, safe_tgt).squeeze(-1).neg_()
-            row_smooth = torch.mv(lp, ones).neg_()
-            nll = nll + torch.dot(row_nll, keep)
-            loss = loss + torch.dot(nll_weight * row_nll + eps_i * row_smooth, keep)
+        for c, block in enumerate(logits):
+            lp = torch.log_softmax(block.to(self.acc), dim=-1)
+            row_nll = lp.gather(-1, safe_target).squeeze(-1).neg_()
+            row_smooth = torch.mv(lp, self.ones).neg_()
+            self.nll = self.nll + torch.dot(row_nll, keep)
+            self.loss = self.loss + torch.dot(self.nll_weight * row_nll + self.eps_i * row_smooth, keep)
             lps.append(lp)
-            ps.append(torch.exp(lp, out=grad[r]) if in_place else lp.exp())
-        grads = ps if in_place else [p.clone() for p in ps] if grad is not None else None
-        for i, j in _pairs(copies):
+            out = grads_out[c] if want_grad and grads_out is not None else None
+            ps.append(torch.exp(lp, out=out) if out is not None else lp.exp())
+        # with two copies p is turned into the gradient in place; with more,
+        # every pair needs the original p, so the gradients start as copies
+        grads = (ps if self.copies == 2 else [p.clone() for p in ps]) if want_grad else None
+        w = self.kl_weight
+        for i, j in _pairs(self.copies):
             d = lps[i] - lps[j]
-            s_i = _row_dot(ps[i], d)  # sum(p * d)
+            s_i = _row_dot(ps[i], d)  # sum(p_i * d)
             s_j = _row_dot(ps[j], d)
-            kl = kl + torch.dot(s_i - s_j, keep)
-            if grads is not None and kl_weight:
-                # with w the KL weight and d = log p_i - log p_j:
+            self.kl = self.kl + torch.dot(s_i - s_j, keep)
+            if grads is not None and w:
+                # with d = log p_i - log p_j:
                 # d/dx_i += w (p_i (d - s_i + 1) - p_j)
                 # d/dx_j += w (p_j (s_j - d + 1) - p_i)
                 coef_i = torch.add((1 - s_i).unsqueeze(-1), d)
-                coef_j = d.neg_().add_((1 + s_j).unsqueeze(-1))  # d is no longer needed
-                grad_j = coef_j.mul_(ps[j]).sub_(ps[i])
-                grads[i].addcmul_(ps[i], coef_i, value=kl_weight).add_(ps[j], alpha=-kl_weight)
-                grads[j].add_(grad_j, alpha=kl_weight)
-        if grads is not None:
+                grad_j = d.neg_().add_((1 + s_j).unsqueeze(-1)).mul_(ps[j]).sub_(ps[i])
+                grads[i].addcmul_(ps[i], coef_i, value=w).add_(ps[j], alpha=-w)
+                grads[j].add_(grad_j, alpha=w)
+        if grads is None:
+            return None
+        pad_rows = pad.nonzero().squeeze(-1) if pad.any() else None
+        for g in grads:
+            g.sub_(self.eps_i).scatter_add_(-1, safe_target, g.new_full(safe_target.shape, -self.nll_weight))
+            if pad_rows is not None:
+                g.index_fill_(0, pad_rows, 0.0)
+        return grads
+
+
+def _fused_values_and_grad(logits, target, copies, epsilon, alpha, ignore_index, chunk_elements, want_grad):
+    acc = _accumulation_dtype(logits)
+    vocab, n = logits.size(1), logits.size(0) // copies
+    terms = _LabelSmoothedRDropTerms(vocab, copies, epsilon, alpha, ignore_index, acc, logits.device)
+    grad = torch.empty_like(logits) if want_grad else None
+    # a float32 gradient is written in place: p goes straight into its buffer
+    in_place = grad is not None and grad.dtype == acc and copies == 2
+    step = _rows_per_chunk(vocab, chunk_elements)
+    for start in range(0, n, step):
+        rows = [slice(c * n + start, c * n + min(n, start + step)) for c in range(copies)]
+        out = [grad[r] for r in rows] if in_place else None if want_grad else False
+        grads = terms.add_chunk([logits[r] for r in rows], target[rows[0]], out)
+        if grads is not None and not in_place:
             for r, g in zip(rows, grads):
-                g.sub_(eps_i).scatter_add_(-1, safe_tgt, g.new_full(safe_tgt.shape, -nll_weight))
-                if pad_rows is not None:
-                    g.index_fill_(0, pad_rows, 0.0)
-                if not in_place:
-                    grad[r].copy_(g)
-    kl = kl * 0.5 / len(_pairs(copies))
-    return (loss + alpha * kl, loss, nll, kl), grad
+                grad[r].copy_(g)
+    return terms.values(), grad
 
 
 def _row_dot(a, b):
@@ -267,6 +294,87 @@ def fused_label_smoothed_rdrop_loss(
         )
     return _FusedLabelSmoothedRDrop.apply(
         logits, target, copies, float(epsilon), float(alpha), ignore_index, chunk_elements
+    )
+
+
+# The projection path multiplies a chunk by the whole output matrix, so it
+# takes bigger chunks than the elementwise losses to keep the matmuls efficient.
+PROJECTION_CHUNK_ELEMENTS = 1 << 20
+
+
+class _FusedProjectionLabelSmoothedRDrop(torch.autograd.Function):
+    """:class:`_FusedLabelSmoothedRDrop` with the output projection folded in:
+    the logits of a chunk are made from the decoder's features, used, and
+    dropped, so no (rows x vocab) tensor ever exists. The forward also
+    computes the gradients of the features and of the projection matrix (the
+    three matmuls autograd would do), which the backward scales."""
+
+    @staticmethod
+    def forward(ctx, features, weight, target, copies, epsilon, alpha, ignore_index, chunk_elements):
+        acc = _accumulation_dtype(features)
+        vocab, n = weight.size(0), features.size(0) // copies
+        terms = _LabelSmoothedRDropTerms(vocab, copies, epsilon, alpha, ignore_index, acc, features.device)
+        want_grad = ctx.needs_input_grad[0] or ctx.needs_input_grad[1]
+        grad_features = torch.empty_like(features, dtype=acc) if want_grad else None
+        grad_weight = torch.zeros_like(weight, dtype=acc) if want_grad else None
+        weight_acc = weight.to(acc)
+        step = _rows_per_chunk(vocab, chunk_elements)
+        for start in range(0, n, step):
+            rows = [slice(c * n + start, c * n + min(n, start + step)) for c in range(copies)]
+            logits = [features[r] @ weight.t() for r in rows]  # the model's own precision
+            grads = terms.add_chunk(logits, target[rows[0]], None if want_grad else False)
+            if grads is not None:
+                for r, g in zip(rows, grads):
+                    chunk = features[r].to(acc)
+                    torch.mm(g, weight_acc, out=grad_features[r])
+                    grad_weight.addmm_(g.t(), chunk)
+        ctx.grads = (
+            (grad_features.to(features.dtype), grad_weight.to(weight.dtype)) if want_grad else None
+        )
+        total, loss, nll, kl = terms.values()
+        ctx.mark_non_differentiable(loss, nll, kl)
+        return total, loss, nll, kl
+
+    @staticmethod
+    def backward(ctx, grad_total, *unused):
+        if ctx.grads is None:
+            raise RuntimeError(
+                "the fused R-Drop loss does not keep its inputs: backward through it only once"
+            )
+        (grad_features, grad_weight), ctx.grads = ctx.grads, None
+        scale = grad_total.to(grad_features.dtype)
+        return grad_features.mul_(scale), grad_weight.mul_(scale), None, None, None, None, None, None
+
+
+def fused_projection_rdrop_loss(
+    features, weight, target, copies=2, epsilon=0.0, alpha=1.0, ignore_index=-100,
+    chunk_elements=PROJECTION_CHUNK_ELEMENTS,
+):  # fmt: skip
+    """:func:`fused_label_smoothed_rdrop_loss` of ``features @ weight.T``
+    without ever materialising those logits: peak memory is the features'
+    and the matrix's gradients plus a few chunks, instead of several
+    (rows x vocab) tensors.
+
+    Args:
+        features: ``(copies * n, dim)`` decoder outputs before the output
+            projection, copy-major.
+        weight: ``(vocab, dim)`` output projection (no bias), e.g. tied
+            embeddings.
+        target: ``(copies * n,)``; ``ignore_index`` marks padding.
+    """
+    if copies < 2:
+        raise ValueError(f"the R-Drop loss needs at least 2 copies, got {copies}")
+    if (
+        features.dim() != 2 or weight.dim() != 2 or features.size(1) != weight.size(1)
+        or features.size(0) % copies or target.shape != features.shape[:1]
+    ):  # fmt: skip
+        raise ValueError(
+            f"features must be (copies * n, dim), weight (vocab, dim) and target "
+            f"(copies * n,) with copies={copies}, got {tuple(features.shape)}, "
+            f"{tuple(weight.shape)} and {tuple(target.shape)}"
+        )
+    return _FusedProjectionLabelSmoothedRDrop.apply(
+        features, weight, target, copies, float(epsilon), float(alpha), ignore_index, chunk_elements
     )
 
 

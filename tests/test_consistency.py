@@ -7,7 +7,12 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from rdrop_fairseq.consistency import fused_label_smoothed_rdrop_loss, pairwise_mse, symmetric_kl
+from rdrop_fairseq.consistency import (
+    fused_label_smoothed_rdrop_loss,
+    fused_projection_rdrop_loss,
+    pairwise_mse,
+    symmetric_kl,
+)
 
 
 def reference_symmetric_kl(lprobs, copies, pad_mask):
@@ -215,3 +220,40 @@ def test_fused_loss_refuses_bad_shapes_and_a_second_backward():
     total.backward(retain_graph=True)
     with pytest.raises(RuntimeError, match="only once"):
         total.backward()
+
+
+@pytest.mark.parametrize("copies", [2, 3])
+def test_chunked_projection_equals_the_loss_of_materialized_logits(copies):
+    gen = torch.Generator().manual_seed(4)
+    features = torch.randn(copies * 13, 8, generator=gen, dtype=torch.float64)
+    weight = torch.randn(11, 8, generator=gen, dtype=torch.float64)
+    _, target = random_logits_and_target(13, 11, copies)
+    ours_f, ours_w = features.clone().requires_grad_(), weight.clone().requires_grad_()
+    ref_f, ref_w = features.clone().requires_grad_(), weight.clone().requires_grad_()
+    ours = fused_projection_rdrop_loss(ours_f, ours_w, target, copies, 0.1, 5.0, 1, chunk_elements=30)
+    ref = reference_rdrop_loss(ref_f @ ref_w.t(), target, copies, 0.1, 5.0, 1)
+    for value, expected in zip(ours, ref):
+        torch.testing.assert_close(value, expected)
+    (0.7 * ours[0]).backward()
+    (0.7 * ref[0]).backward()
+    torch.testing.assert_close(ours_f.grad, ref_f.grad)
+    torch.testing.assert_close(ours_w.grad, ref_w.grad)
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_chunked_projection_half_inputs(dtype):
+    gen = torch.Generator().manual_seed(5)
+    features = torch.randn(2 * 40, 16, generator=gen).to(dtype).requires_grad_()
+    weight = (torch.randn(300, 16, generator=gen) * 0.5).to(dtype).requires_grad_()
+    _, target = random_logits_and_target(40, 300, 2)
+    ours = fused_projection_rdrop_loss(features, weight, target, 2, 0.1, 5.0, 1)
+    ref_f = features.detach().double().requires_grad_()
+    ref_w = weight.detach().double().requires_grad_()
+    ref = reference_rdrop_loss(ref_f @ ref_w.t(), target, 2, 0.1, 5.0, 1)
+    torch.testing.assert_close(ours[0].double(), ref[0], rtol=2e-2, atol=1e-2)
+    ours[0].backward()
+    ref[0].backward()
+    assert features.grad.dtype == weight.grad.dtype == dtype
+    for got, expected in ((features.grad, ref_f.grad), (weight.grad, ref_w.grad)):
+        scale = expected.abs().max().item()
+        torch.testing.assert_close(got.double(), expected, rtol=5e-2, atol=2e-2 * scale)

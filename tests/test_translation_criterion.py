@@ -192,3 +192,33 @@ def test_adaptive_softmax_models_take_the_general_path(setup):
     model.train()
     loss, size, log = ours(model, valid_batch(task))
     assert torch.isfinite(loss) and log["kl_loss"] > 0
+
+
+def test_chunked_projection_equals_the_default_path(setup):
+    # tied input/output embeddings: the projection's gradient must reach the
+    # shared matrix exactly as autograd's would
+    args = ("--label-smoothing", "0.1", "--share-decoder-input-output-embed")
+    task, model, default = build(setup, "rdrop_translation", "rdrop_label_smoothed_cross_entropy", *args)
+    chunked = build(setup, "rdrop_translation", "rdrop_label_smoothed_cross_entropy", *args,
+                    "--rdrop-chunked-projection")[2]  # fmt: skip
+    assert chunked.rdrop_chunked_projection and not default.rdrop_chunked_projection
+    sample = valid_batch(task)
+    model.train()
+    ref = loss_and_grads(default, model, sample)
+    ours = loss_and_grads(chunked, model, sample)
+    torch.testing.assert_close(ours[0], ref[0])
+    for key in ("loss", "nll_loss", "kl_loss", "ntokens", "sample_size"):
+        torch.testing.assert_close(torch.as_tensor(ours[2][key]), torch.as_tensor(ref[2][key]), msg=key)
+    for g, r in zip(ours[3], ref[3], strict=True):
+        torch.testing.assert_close(g, r, rtol=1e-4, atol=5e-5)
+
+
+def test_chunked_projection_refuses_what_it_cannot_do(setup):
+    with pytest.raises(RDropConfigError, match="--report-accuracy"):
+        build(setup, "rdrop_translation", "rdrop_label_smoothed_cross_entropy",
+              "--rdrop-chunked-projection", "--report-accuracy")
+    task, model, criterion = build(setup, "rdrop_translation", "rdrop_label_smoothed_cross_entropy",
+                                   "--rdrop-chunked-projection", "--adaptive-softmax-cutoff", "20")
+    model.train()
+    with pytest.raises(RDropConfigError, match="plain linear projection"):
+        criterion(model, valid_batch(task))

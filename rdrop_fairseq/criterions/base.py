@@ -80,17 +80,17 @@ class RDropCriterion:
         }
 
     @staticmethod
-    def model_output(model, sample):
+    def model_output(model, sample, **forward_kwargs):
         """The model's output on a stacked batch. With per-copy dropout rates
         each copy needs its own forward; their outputs are stacked back (the
         extras, e.g. attention, are the first copy's)."""
         rates = sample.get(DROPOUTS_KEY)
         if rates is None:
-            return model(**sample["net_input"])
+            return model(**sample["net_input"], **forward_kwargs)
         outputs = []
         for net_input, rate in zip(split_copies(sample["net_input"], len(rates)), rates):
             with dropout_rate(model, rate):
-                outputs.append(model(**net_input))
+                outputs.append(model(**net_input, **forward_kwargs))
         return (torch.cat([out[0] for out in outputs]), *outputs[0][1:])
 
     @classmethod

@@ -11,7 +11,14 @@ from fairseq.criterions.label_smoothed_cross_entropy import (
     label_smoothed_nll_loss,
 )
 
-from rdrop_fairseq.consistency import fused_label_smoothed_rdrop_loss
+import torch
+from fairseq.models.transformer import TransformerDecoderBase
+
+from rdrop_fairseq.compat import RDropConfigError
+from rdrop_fairseq.consistency import (
+    fused_label_smoothed_rdrop_loss,
+    fused_projection_rdrop_loss,
+)
 from rdrop_fairseq.criterions.base import (
     RDropCriterion,
     checked_alpha,
@@ -27,6 +34,16 @@ class RDropLabelSmoothedCrossEntropyConfig(LabelSmoothedCrossEntropyCriterionCon
             "help": "weight of R-Drop's symmetric KL between the two dropout "
             "copies; 0 trains the duplicated batch without it. Paper: 5 for "
             "translation, 0.7 for BART summarization"
+        },
+    )
+    rdrop_chunked_projection: bool = field(
+        default=False,
+        metadata={
+            "help": "compute the output projection, the label-smoothed NLL and "
+            "the KL together chunk by chunk from the decoder's features, so "
+            "the (tokens x vocabulary) logits never exist: less memory for "
+            "large vocabularies (transformer and BART decoders with a plain "
+            "linear output projection)"
         },
     )
 
@@ -48,7 +65,8 @@ class RDropLabelSmoothedCrossEntropyCriterion(
     by one fused function that holds no log-probability tensor and writes
     one gradient; other models (adaptive softmax, custom normalization) take
     the general path through ``get_normalized_probs``. Both give the same
-    loss.
+    loss. ``--rdrop-chunked-projection`` goes one step further and folds the
+    output projection in, so the logits are never materialised.
     """
 
     def __init__(
@@ -59,13 +77,22 @@ class RDropLabelSmoothedCrossEntropyCriterion(
         ignore_prefix_size=0,
         report_accuracy=False,
         rdrop_alpha=5.0,
+        rdrop_chunked_projection=False,
     ):
         super().__init__(
             task, sentence_avg, label_smoothing, ignore_prefix_size, report_accuracy
         )
         self.rdrop_alpha = checked_alpha(rdrop_alpha)
+        if rdrop_chunked_projection and (report_accuracy or ignore_prefix_size):
+            raise RDropConfigError(
+                "--rdrop-chunked-projection cannot be combined with --report-accuracy "
+                "or --ignore-prefix-size"
+            )
+        self.rdrop_chunked_projection = rdrop_chunked_projection
 
     def rdrop_forward(self, model, sample, copies, reduce=True):
+        if self.rdrop_chunked_projection and reduce:
+            return self.chunked_projection_forward(model, sample, copies)
         net_output = self.model_output(model, sample)
         if reduce and self.ignore_prefix_size == 0 and normalizes_with_plain_log_softmax(model):
             scores = net_output[0].reshape(-1, net_output[0].size(-1))  # logits
@@ -88,3 +115,39 @@ class RDropLabelSmoothedCrossEntropyCriterion(
             logging_output["n_correct"] = utils.item(correct.sum())
             logging_output["total"] = utils.item(mask.sum())
         return total, sample_size, logging_output
+
+    def chunked_projection_forward(self, model, sample, copies):
+        projection = plain_output_projection(model)
+        if projection is None:
+            raise RDropConfigError(
+                "--rdrop-chunked-projection needs a decoder whose output layer is a "
+                "plain linear projection followed by log-softmax (transformer, BART); "
+                f"{type(model).__name__} is not one"
+            )
+        features, extra = self.model_output(model, sample, features_only=True)
+        target = model.get_targets(sample, (features, extra)).reshape(-1)
+        total, loss, nll_loss, kl = fused_projection_rdrop_loss(
+            features.reshape(-1, features.size(-1)), projection.weight, target, copies,
+            self.eps, self.rdrop_alpha, self.padding_idx,
+        )  # fmt: skip
+        sample_size, logging_output = self.per_copy_logging(sample, copies, loss, kl)
+        logging_output["nll_loss"] = nll_loss.data / copies
+        return total, sample_size, logging_output
+
+
+def plain_output_projection(model):
+    """The decoder's bias-free ``nn.Linear`` output projection when the logits
+    are exactly ``output_projection(features)`` normalized by log-softmax."""
+    while hasattr(model, "module"):  # data-parallel wrappers
+        model = model.module
+    decoder = getattr(model, "decoder", None)
+    projection = getattr(decoder, "output_projection", None)
+    if (
+        normalizes_with_plain_log_softmax(model)
+        and isinstance(decoder, TransformerDecoderBase)
+        and type(decoder).output_layer is TransformerDecoderBase.output_layer
+        and isinstance(projection, torch.nn.Linear)
+        and projection.bias is None
+    ):
+        return projection
+    return None
