@@ -166,18 +166,14 @@ class _FusedLabelSmoothedRDrop(torch.autograd.Function):
             logits, target, copies, epsilon, alpha, ignore_index, chunk_elements,
             ctx.needs_input_grad[0],
         )  # fmt: skip
-        ctx.grad = grad
+        ctx.grads = None if grad is None else (grad,)
         total, loss, nll, kl = values
         ctx.mark_non_differentiable(loss, nll, kl)
         return total, loss, nll, kl
 
     @staticmethod
     def backward(ctx, grad_total, *unused):
-        if ctx.grad is None:
-            raise RuntimeError(
-                "the fused R-Drop loss does not keep its logits: backward through it only once"
-            )
-        grad, ctx.grad = ctx.grad, None
+        (grad,) = _saved_gradients(ctx)
         return grad.mul_(grad_total.to(grad.dtype)), None, None, None, None, None, None
 
 
@@ -246,6 +242,17 @@ class _LabelSmoothedRDropTerms:
             if pad_rows is not None:
                 g.index_fill_(0, pad_rows, 0.0)
         return grads
+
+
+def _saved_gradients(ctx):
+    """The gradients a fused forward computed, handed out once: the fused
+    losses keep neither their inputs nor the logits, so they cannot redo it."""
+    if ctx.grads is None:
+        raise RuntimeError(
+            "the fused R-Drop loss does not keep its inputs: backward through it only once"
+        )
+    grads, ctx.grads = ctx.grads, None
+    return grads
 
 
 def _fused_values_and_grad(logits, target, copies, epsilon, alpha, ignore_index, chunk_elements, want_grad):
@@ -342,11 +349,7 @@ class _FusedProjectionLabelSmoothedRDrop(torch.autograd.Function):
 
     @staticmethod
     def backward(ctx, grad_total, *unused):
-        if ctx.grads is None:
-            raise RuntimeError(
-                "the fused R-Drop loss does not keep its inputs: backward through it only once"
-            )
-        (grad_features, grad_weight), ctx.grads = ctx.grads, None
+        grad_features, grad_weight = _saved_gradients(ctx)
         scale = grad_total.to(grad_features.dtype)
         return grad_features.mul_(scale), grad_weight.mul_(scale), None, None, None, None, None, None
 

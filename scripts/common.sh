@@ -23,6 +23,16 @@ BASELINE=${BASELINE:-0}
 SMOKE_UPDATES=${SMOKE_UPDATES:-4}
 export PYTHONWARNINGS=${PYTHONWARNINGS:-ignore}  # fairseq 0.12 on torch 2.x is chatty
 
+# The baseline of the encoder-decoder recipes (translation, BART): fairseq's
+# own task and criterion, everything else unchanged.
+TRANSLATION_BASELINE=(task._name=translation criterion._name=label_smoothed_cross_entropy
+  "~criterion.rdrop_alpha")
+# Their SMOKE model: the configured architecture with 1 layer each side, width 32, 2 heads.
+TINY_ENCODER_DECODER=(++model.encoder_layers=1 ++model.decoder_layers=1
+  ++model.encoder_embed_dim=32 ++model.decoder_embed_dim=32
+  ++model.encoder_ffn_embed_dim=64 ++model.decoder_ffn_embed_dim=64
+  ++model.encoder_attention_heads=2 ++model.decoder_attention_heads=2)
+
 die() {  # one-line error, fairseq style, then stop before any work
   echo "$(basename "$0"): error: $*" >&2
   exit 2

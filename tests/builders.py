@@ -84,3 +84,19 @@ def multi30k_lines(lang, count, skip=0):
 
 def write_lines(path, lines):
     path.write_text("".join(line + "\n" for line in lines))
+
+
+def byte_symbols():
+    """GPT-2's printable stand-in for every byte (its bytes_to_unicode
+    table), written out independently of fairseq's encoder, for the tiny
+    GPT-2 BPE files the recipe tests build."""
+    printable = [*range(ord("!"), ord("~") + 1), *range(ord("¡"), ord("¬") + 1),
+                 *range(ord("®"), ord("ÿ") + 1)]  # fmt: skip
+    table, extra = {}, 0
+    for b in range(256):
+        if b in printable:
+            table[b] = chr(b)
+        else:
+            table[b] = chr(256 + extra)
+            extra += 1
+    return table

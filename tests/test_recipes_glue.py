@@ -16,7 +16,7 @@ import pytest
 import torch
 from omegaconf import OmegaConf
 
-from builders import multi30k_lines, training_cfg
+from builders import byte_symbols, multi30k_lines, training_cfg
 from conftest import REPO, cli_env
 
 GLUE = REPO / "scripts" / "glue"
@@ -27,21 +27,6 @@ TASK_ROWS = {  # yaml name -> README column
 TINY = {"encoder_layers": 1, "encoder_embed_dim": 32, "encoder_ffn_embed_dim": 64, "encoder_attention_heads": 2}
 MERGES = [("Ġ", "a"), ("Ġ", "t"), ("h", "e"), ("Ġt", "he"), ("i", "n"), ("Ġa", "n"), ("o", "n")]
 SPECIALS = ["<s>", "<pad>", "</s>", "<unk>"]  # fairseq's Dictionary puts these first
-
-
-def byte_symbols():
-    """GPT-2's reversible byte -> printable character table, written out."""
-    printable = [
-        *range(ord("!"), ord("~") + 1), *range(ord("¡"), ord("¬") + 1), *range(ord("®"), ord("ÿ") + 1)
-    ]  # fmt: skip
-    table, extra = {}, 0
-    for b in range(256):
-        if b in printable:
-            table[b] = chr(b)
-        else:
-            table[b] = chr(256 + extra)
-            extra += 1
-    return table
 
 
 def write_bpe_files(folder):

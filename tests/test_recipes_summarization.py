@@ -16,7 +16,7 @@ import pytest
 import torch
 from rouge_score import rouge_scorer
 
-from builders import binarized_sizes, training_cfg
+from builders import binarized_sizes, byte_symbols, training_cfg
 from conftest import MULTI30K, REPO, cli_env
 
 SCRIPTS = REPO / "scripts" / "cnndm"
@@ -33,20 +33,6 @@ TINY_BART = [
 MERGES = [("Ġ", "t"), ("h", "e"), ("Ġt", "he"), ("Ġ", "a"), ("i", "n"), ("n", "g"),
           ("in", "g"), ("Ġ", "w"), ("e", "r"), ("o", "n"), ("Ġ", "s"), ("Ġa", "n")]  # fmt: skip
 SPLITS = {"train": 40, "val": 8, "test": 6}
-
-
-def byte_symbols():
-    """GPT-2's printable stand-in for every byte (its bytes_to_unicode table)."""
-    printable = [*range(ord("!"), ord("~") + 1), *range(ord("¡"), ord("¬") + 1),
-                 *range(ord("®"), ord("ÿ") + 1)]  # fmt: skip
-    table, extra = {}, 0
-    for b in range(256):
-        if b in printable:
-            table[b] = chr(b)
-        else:
-            table[b] = chr(256 + extra)
-            extra += 1
-    return table
 
 
 def write_gpt2_bpe(folder):

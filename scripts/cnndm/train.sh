@@ -17,14 +17,8 @@ SAVE=${SAVE:-$REPO/checkpoints/cnndm_bart_large$variant}
 [[ -f $DATA/bin/dict.source.txt ]] || die "no binarized data in $DATA/bin: run scripts/cnndm/prepare.sh"
 [[ -f $DATA/bart.large/model.pt ]] || die "no $DATA/bart.large/model.pt: run scripts/cnndm/prepare.sh"
 
-BASELINE_OVERRIDES=(task._name=translation criterion._name=label_smoothed_cross_entropy
-  "~criterion.rdrop_alpha")
-# the SMOKE model: bart_large with 1 layer each side, width 32, 2 heads
-SMOKE_OVERRIDES=(++model.encoder_layers=1 ++model.decoder_layers=1
-  ++model.encoder_embed_dim=32 ++model.decoder_embed_dim=32
-  ++model.encoder_ffn_embed_dim=64 ++model.decoder_ffn_embed_dim=64
-  ++model.encoder_attention_heads=2 ++model.decoder_attention_heads=2
-  dataset.max_tokens=1024 optimization.update_freq=[1])
+BASELINE_OVERRIDES=("${TRANSLATION_BASELINE[@]}")
+SMOKE_OVERRIDES=("${TINY_ENCODER_DECODER[@]}" dataset.max_tokens=1024 optimization.update_freq=[1])
 extra=()
 if [[ $SMOKE == 1 || ${NGPUS:-$(gpu_count)} == 0 ]]; then
   extra+=(common.fp16=false)  # half precision is for the GPUs

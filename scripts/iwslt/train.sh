@@ -23,14 +23,8 @@ iwslt_pair "$SRC" "$TGT"
 mode=$([[ $BASELINE == 1 ]] && echo baseline || echo rdrop)
 SAVE_DIR=$(realpath -m "${SAVE_DIR:-checkpoints/iwslt${YEAR}_${SRC}_${TGT}_$mode}")
 
-BASELINE_OVERRIDES=(task._name=translation criterion._name=label_smoothed_cross_entropy "~criterion.rdrop_alpha")
-SMOKE_OVERRIDES=(
-  ++model.encoder_layers=1 ++model.decoder_layers=1
-  ++model.encoder_embed_dim=32 ++model.decoder_embed_dim=32
-  ++model.encoder_ffn_embed_dim=64 ++model.decoder_ffn_embed_dim=64
-  ++model.encoder_attention_heads=2 ++model.decoder_attention_heads=2
-  dataset.max_tokens=1000
-)
+BASELINE_OVERRIDES=("${TRANSLATION_BASELINE[@]}")
+SMOKE_OVERRIDES=("${TINY_ENCODER_DECODER[@]}" dataset.max_tokens=1000)
 extra=("hydra.run.dir=$SAVE_DIR/hydra")  # hydra's own logs next to the checkpoints
 ngpus=${NGPUS:-$(gpu_count)}
 if [[ $SMOKE != 1 && $ngpus != 0 && ${FP16:-1} == 1 ]]; then extra+=(common.fp16=true); fi

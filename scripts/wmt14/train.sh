@@ -24,14 +24,8 @@ DATA=$(realpath -m "${DATA:-data/wmt14_en_$TGT}")
 mode=$([[ $BASELINE == 1 ]] && echo baseline || echo rdrop)
 SAVE_DIR=$(realpath -m "${SAVE_DIR:-checkpoints/wmt14_en_${TGT}_$mode}")
 
-BASELINE_OVERRIDES=(task._name=translation criterion._name=label_smoothed_cross_entropy "~criterion.rdrop_alpha")
-SMOKE_OVERRIDES=(
-  ++model.encoder_layers=1 ++model.decoder_layers=1
-  ++model.encoder_embed_dim=32 ++model.decoder_embed_dim=32
-  ++model.encoder_ffn_embed_dim=64 ++model.decoder_ffn_embed_dim=64
-  ++model.encoder_attention_heads=2 ++model.decoder_attention_heads=2
-  dataset.max_tokens=1000
-)
+BASELINE_OVERRIDES=("${TRANSLATION_BASELINE[@]}")
+SMOKE_OVERRIDES=("${TINY_ENCODER_DECODER[@]}" dataset.max_tokens=1000)
 ngpus=${NGPUS:-$(gpu_count)}
 [[ $ngpus =~ ^[0-9]+$ ]] || die "NGPUS must be a number, got '$ngpus'"
 update_freq=${UPDATE_FREQ:-$(((8 + (ngpus > 0 ? ngpus : 1) - 1) / (ngpus > 0 ? ngpus : 1)))}
