@@ -14,6 +14,7 @@ import sys
 import types
 import warnings
 
+import numpy as np
 import torch
 
 
@@ -121,8 +122,36 @@ def bart_loads_under_hydra():
         TransformerConfig.task = None
 
 
+def batches_cover_every_index():
+    """fairseq-fixed's compiled ``batch_by_size`` drops the last samples of a
+    split when the final batch would be shorter than ``max_sentences`` (10
+    samples in batches of 8 come back as one batch of 8). As the longest
+    samples come last, ``fairseq-generate`` silently skipped the longest test
+    sentences and every epoch the longest training ones. The samples left out
+    are put back, each in a batch of its own (it fits, as it passed the size
+    filter)."""
+    from fairseq.data import data_utils
+
+    original = data_utils.batch_by_size
+    if getattr(original, "rdrop_covers_every_index", False):
+        return
+
+    def batch_by_size(indices, *args, **kwargs):
+        batches = original(indices, *args, **kwargs)
+        indices = np.asarray(indices)
+        if sum(len(batch) for batch in batches) < len(indices):
+            seen = np.concatenate(batches) if len(batches) else indices[:0]
+            for index in indices[~np.isin(indices, seen)]:
+                batches.append(np.array([index], dtype=indices.dtype))
+        return batches
+
+    batch_by_size.rdrop_covers_every_index = True
+    data_utils.batch_by_size = batch_by_size
+
+
 def install():
     trust_fairseq_checkpoints()
+    batches_cover_every_index()
     bart_loads_under_hydra()
     numpy_compat_for_fairseq()
     help_shows_every_option()

@@ -1,5 +1,7 @@
 """The odd batches fairseq produces: dummy batches, one sentence, all padding."""
 
+import numpy as np
+import pytest
 import torch
 
 from helpers import build, valid_batch
@@ -53,3 +55,19 @@ def test_all_padding_gives_zero_kl_and_zero_kl_gradient():
     kl = symmetric_kl(lprobs, 2, torch.ones(3, dtype=torch.bool))
     kl.backward()
     assert kl.item() == 0 and lprobs.grad.abs().sum() == 0
+
+
+@pytest.mark.parametrize("count, max_sentences", [(10, 8), (2290, 128), (16, 8)])
+def test_batching_keeps_every_sample(count, max_sentences):
+    # fairseq-fixed's compiled batch_by_size drops a short final batch (the
+    # longest samples): generation would skip the longest test sentences
+    from fairseq.data import data_utils
+
+    sizes = np.sort(np.random.RandomState(0).randint(5, 100, count)).astype("int64")
+    indices = np.arange(count, dtype="int64")
+    batches = data_utils.batch_by_size(
+        indices, lambda i: int(sizes[i]), max_tokens=None, max_sentences=max_sentences,
+        required_batch_size_multiple=8, num_tokens_vec=sizes,
+    )  # fmt: skip
+    assert sorted(np.concatenate(batches).tolist()) == list(range(count))
+    assert all(len(batch) <= max_sentences for batch in batches)
