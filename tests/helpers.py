@@ -1,26 +1,14 @@
 """In-process fairseq objects for criterion and task tests."""
 
 import torch
-from fairseq import options, tasks
-from fairseq.dataclass.utils import convert_namespace_to_omegaconf
 
-import rdrop_fairseq  # noqa: F401  (registers the plugin)
-from conftest import TINY_TRANSFORMER, USER_DIR
+from builders import build_from_args
+from conftest import TINY_TRANSFORMER
 
 
 def build(data, task="rdrop_translation", criterion="rdrop_label_smoothed_cross_entropy", *extra):
-    """(task, model, criterion) exactly as fairseq-train builds them."""
-    parser = options.get_training_parser()
-    args = options.parse_args_and_arch(
-        parser,
-        [str(data), "--user-dir", USER_DIR, "--task", task, "--criterion", criterion,
-         *TINY_TRANSFORMER, *map(str, extra)],
-    )  # fmt: skip
-    cfg = convert_namespace_to_omegaconf(args)
-    fairseq_task = tasks.setup_task(cfg.task)
-    fairseq_task.load_dataset("valid")
-    model = fairseq_task.build_model(cfg.model)
-    return fairseq_task, model, fairseq_task.build_criterion(cfg.criterion)
+    """(task, model, criterion) for the tiny translation transformer."""
+    return build_from_args(data, "--task", task, "--criterion", criterion, *TINY_TRANSFORMER, *extra)
 
 
 def valid_batch(task, size=8):
