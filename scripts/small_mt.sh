@@ -1,0 +1,129 @@
+# Shared steps of the small translation runs that train to convergence on a
+# CPU: scripts/quickstart.sh (the main job) and benchmarks/reproduce_small.sh
+# (the measured reproduction) source this file, so both train, score and
+# report a run the same way. Needs PY and BIN (the virtualenv's python and bin).
+#
+# Setting (measured on 2 CPU cores, see benchmarks/RESULTS.md): a 2+2-layer,
+# 256-dim transformer (ffn 512, shared embeddings), dropout 0.3, label
+# smoothing 0.1, Adam lr 1e-3 with inverse-sqrt decay after WARMUP updates,
+# MAX_TOKENS tokens per batch, early stopping after PATIENCE epochs without a
+# better validation loss, best checkpoint decoded with beam 5 and scored with
+# sacreBLEU. Knobs (environment): PATIENCE (5), MAX_EPOCH (300: patience, not
+# the cap, should end a run), MINUTES (wall-clock cap per model, 0 = none),
+# DROPOUT (0.3), LR (1e-3), WARMUP (200), MAX_TOKENS (1024), VOCAB (2000),
+# VALID_PAIRS and TEST_PAIRS (sentences kept, 0 = all), MULTI30K_DIR.
+
+PATIENCE=${PATIENCE:-5}
+MAX_EPOCH=${MAX_EPOCH:-300}
+MINUTES=${MINUTES:-0}
+DROPOUT=${DROPOUT:-0.3}
+LR=${LR:-1e-3}
+WARMUP=${WARMUP:-200}
+MAX_TOKENS=${MAX_TOKENS:-1024}
+VOCAB=${VOCAB:-2000}
+MULTI30K_DIR=${MULTI30K_DIR:-../shared/data/multi30k}
+SMALL_MT_MODEL=(--arch transformer --share-all-embeddings --encoder-layers 2 --decoder-layers 2
+  --encoder-embed-dim 256 --decoder-embed-dim 256 --encoder-ffn-embed-dim 512
+  --decoder-ffn-embed-dim 512 --encoder-attention-heads 4 --decoder-attention-heads 4)
+
+small_mt_check() {  # CORPUS VARIANT...: one-line errors before any work starts
+  local corpus=$1 variant
+  shift
+  case $corpus in
+    bible) ;;
+    multi30k)
+      [[ -f $MULTI30K_DIR/train.de.gz ]] || {
+        echo "error: Multi30k not found in '$MULTI30K_DIR' (set MULTI30K_DIR to the folder with train.de.gz)" >&2
+        return 2
+      } ;;
+    *) echo "error: unknown corpus '$corpus' (bible, multi30k)" >&2; return 2 ;;
+  esac
+  for variant in "$@"; do
+    [[ $variant =~ ^(baseline|ours|builtin)$ ]] || {
+      echo "error: unknown variant '$variant' (baseline, ours, builtin)" >&2
+      return 2
+    }
+  done
+}
+
+small_mt_source_lang() { [[ $1 == multi30k ]] && echo de || echo es; }
+
+small_mt_prepare() {  # CORPUS PAIRS DIR: slice (0 = all pairs) -> sentencepiece -> fairseq binaries in DIR/bin
+  local corpus=$1 pairs=$2 dir=$3 src raw split lang
+  src=$(small_mt_source_lang "$corpus")
+  [[ -f $dir/bin/dict.en.txt ]] && return 0
+  raw=$(dirname "$dir")/raw-$corpus
+  if [[ ! -f $raw/test.en ]]; then
+    rm -rf "$raw.tmp" && mkdir -p "$raw.tmp"
+    if [[ $corpus == bible ]]; then
+      $PY scripts/bible_corpus.py --out "$raw.tmp" > /dev/null
+    else
+      for split in train:train valid:val test:test_2016_flickr; do
+        for lang in de en; do
+          gzip -dc "$MULTI30K_DIR/${split#*:}.$lang.gz" > "$raw.tmp/${split%:*}.$lang"
+        done
+      done
+    fi
+    mv "$raw.tmp" "$raw"
+  fi
+  rm -rf "$dir/text" "$dir/bin.tmp" && mkdir -p "$dir/text"
+  $PY scripts/small_mt.py sample --src "$raw/train.$src" --tgt "$raw/train.en" --pairs "$pairs" --out-prefix "$dir/text/train"
+  $PY scripts/small_mt.py sample --src "$raw/valid.$src" --tgt "$raw/valid.en" --pairs "${VALID_PAIRS:-0}" --out-prefix "$dir/text/valid"
+  $PY scripts/small_mt.py sample --src "$raw/test.$src" --tgt "$raw/test.en" --pairs "${TEST_PAIRS:-0}" --out-prefix "$dir/text/test"
+  $PY scripts/spm.py train --model "$dir/spm" --vocab-size "$VOCAB" "$dir/text/train.$src" "$dir/text/train.en" > "$dir/spm.log" 2>&1
+  for split in train valid test; do
+    for lang in $src en; do
+      $PY scripts/spm.py encode --model "$dir/spm.model" < "$dir/text/$split.$lang" > "$dir/text/$split.bpe.$lang"
+    done
+  done
+  $BIN/fairseq-preprocess --source-lang "$src" --target-lang en --trainpref "$dir/text/train.bpe" \
+    --validpref "$dir/text/valid.bpe" --testpref "$dir/text/test.bpe" --destdir "$dir/bin.tmp" \
+    --joined-dictionary --workers 1 > "$dir/preprocess.log" 2>&1
+  mv "$dir/bin.tmp" "$dir/bin"
+}
+
+small_mt_variant_flags() {  # VARIANT ALPHA: task and criterion of a variant
+  case $1 in
+    baseline) echo "--task translation --criterion label_smoothed_cross_entropy" ;;
+    ours) echo "--task rdrop_translation --criterion rdrop_label_smoothed_cross_entropy --rdrop-alpha $2" ;;
+    builtin) echo "--task translation --criterion label_smoothed_cross_entropy_with_rdrop --rdrop-alpha $2" ;;
+  esac
+}
+
+small_mt_train() {  # DIR NAME VARIANT ALPHA SEED [EXTRA FLAGS...]: train until patience (resumes an interrupted run)
+  local dir=$1 name=$2 variant=$3 alpha=$4 seed=$5 start=$SECONDS cap=() flags
+  shift 5
+  read -r -a flags <<< "$(small_mt_variant_flags "$variant" "$alpha")"
+  if [[ $MINUTES != 0 ]]; then cap=(--stop-time-hours "$(awk "BEGIN {print $MINUTES / 60}")"); fi
+  # --user-dir for every variant: the plugin keeps every sample in
+  # fairseq-fixed's batches, so all variants validate on the same sentences
+  $BIN/fairseq-train "$dir/bin" --user-dir rdrop_fairseq "${flags[@]}" "${SMALL_MT_MODEL[@]}" \
+    --dropout "$DROPOUT" --label-smoothing 0.1 --optimizer adam --adam-betas '(0.9, 0.98)' \
+    --lr "$LR" --lr-scheduler inverse_sqrt --warmup-updates "$WARMUP" --max-tokens "$MAX_TOKENS" \
+    --max-epoch "$MAX_EPOCH" --patience "$PATIENCE" "${cap[@]}" --save-dir "$dir/$name" \
+    --no-epoch-checkpoints --cpu --seed "$seed" --log-format json --log-interval 100 "$@" \
+    >> "$dir/$name.log" 2>> "$dir/$name.err"
+  awk -v prev="$(cat "$dir/$name.minutes" 2> /dev/null || echo 0)" -v s=$((SECONDS - start)) \
+    'BEGIN {printf "%.1f\n", prev + s / 60}' > "$dir/$name.minutes"
+}
+
+small_mt_progress() {  # NAME LOG: one line per epoch while LOG grows (run in the background)
+  tail -n +1 -F "$2" 2> /dev/null | sed -nuE \
+    's/^[0-9-]+ ([0-9:]+) .*"epoch": ([0-9]+), "valid_loss": "([0-9.]+)".*"valid_num_updates": "([0-9]+)".*/  \1  '"$1"': epoch \2, valid loss \3, \4 updates/p'
+}
+
+small_mt_evaluate() {  # DIR NAME: beam-5 translation of the test split, sacreBLEU -> DIR/NAME.bleu
+  local dir=$1 name=$2
+  $BIN/fairseq-generate "$dir/bin" --user-dir rdrop_fairseq --task translation \
+    --path "$dir/$name/checkpoint_best.pt" --gen-subset test --beam 5 --lenpen 1.0 \
+    --max-len-a 1.2 --max-len-b 10 --batch-size 128 --post-process sentencepiece --cpu \
+    > "$dir/$name.generate.log" 2>&1
+  $PY scripts/score_generate.py "$dir/$name.generate.log" "$dir/text/test.en" \
+    --hyp-out "$dir/$name.test.hyp" > "$dir/$name.bleu.tmp"
+  mv "$dir/$name.bleu.tmp" "$dir/$name.bleu"
+}
+
+small_mt_record() {  # CSV DIR NAME CORPUS PAIRS VARIANT ALPHA SEED: one row of results
+  $PY scripts/small_mt.py record --csv "$1" --log "$2/$3.log" --bleu "$2/$3.bleu" \
+    --minutes "$(cat "$2/$3.minutes")" --corpus "$4" --pairs "$5" --variant "$6" --alpha "$7" --seed "$8"
+}
