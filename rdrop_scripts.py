@@ -194,10 +194,11 @@ def stop_reason(log_text, max_epoch=None, epochs=None):
     return "?"
 
 
-def run_summary(log_path):
+def run_summary(log_path, max_epoch=None):
     """The numbers a results table shows for one training run, from its log:
-    best valid loss, updates, training seconds (fairseq's ``train_wall``),
-    epochs, the epoch of the best valid loss, and why training stopped."""
+    best valid loss, updates, wall-clock seconds (fairseq's ``train_wall``),
+    epochs, the epoch of the best valid loss, and why training stopped
+    (``max_epoch``: the run's ``--max-epoch``, to recognise that reason)."""
     series = read_training_log(log_path)
     valid = [(float(r["valid_loss"]), int(float(r.get("epoch", 0)))) for _, _, r in series.get("valid", [])
              if "valid_loss" in r]  # fmt: skip
@@ -213,7 +214,7 @@ def run_summary(log_path):
         "train wall s": float(train[-1][2].get("train_wall", "nan")) if train else math.nan,
         "epochs": epochs,
         "best epoch": best_epoch,
-        "stopped by": stop_reason(Path(log_path).read_text(encoding="utf-8", errors="replace")),
+        "stopped by": stop_reason(Path(log_path).read_text(encoding="utf-8", errors="replace"), max_epoch, epochs),
     }
 
 

@@ -48,7 +48,10 @@ def main(argv=None):
     if not panels:
         fail("no training records found (fairseq-train logs with --log-format json or simple)")
 
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:
+        fail("matplotlib is not installed (pip install -e '.[recipes]')")
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from conftest import REPO, TINY_TRANSFORMER, USER_DIR, run_cli
+from conftest import REPO, TINY_TRANSFORMER, USER_DIR, bible_lines, run_cli
 
 TRAIN_FLAGS = [
     *TINY_TRANSFORMER,
@@ -69,7 +69,7 @@ def test_generate_and_sacrebleu_on_the_checkpoint(trained, bible_bin, tmp_path):
             hyps[int(tag[2:])] = rest.split("\t")[-1]
         elif tag.startswith("T-"):
             refs[int(tag[2:])] = rest
-    assert len(hyps) == len(refs) == 40
+    assert len(hyps) == len(refs) == len(bible_lines("en", "test"))
     import sacrebleu
 
     ids = sorted(refs)
@@ -133,7 +133,7 @@ def test_hydra_train_with_the_shipped_config(bible_bin, tmp_path):
     proc = run_cli(
         "hydra_train", "--config-dir", REPO / "configs",
         "--config-name", "iwslt14_de_en_rdrop",
-        f"task.data={bible_bin}", f"common.user_dir={USER_DIR}",
+        f"task.data={bible_bin}", "task.source_lang=es", f"common.user_dir={USER_DIR}",
         "common.cpu=true", "common.log_format=json", "common.log_interval=1",
         "optimization.max_update=3", "dataset.max_tokens=1000",
         f"checkpoint.save_dir={tmp_path}",
@@ -161,4 +161,5 @@ def test_score_generate_orders_hypotheses_and_checks_coverage(tmp_path):
     assert (tmp_path / "hyp").read_text().splitlines() == ["a dog runs", "the cat sat"]
     refs.write_text("a\nb\nc\n")
     proc = subprocess.run(script, capture_output=True, text=True)
-    assert proc.returncode != 0 and "2 hypotheses for 3 references" in proc.stderr
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    assert "2 hypotheses" in proc.stderr and "for 3 references" in proc.stderr

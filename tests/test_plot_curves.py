@@ -38,6 +38,38 @@ def test_reads_train_and_valid_points_from_real_logs(logs):
     assert losses == [float(r["loss"]) for _, _, r in series["train_inner"]]
 
 
+def test_simple_logs_read_as_json_logs(logs, bible_bin, tmp_path):
+    from test_cli import train
+
+    # the rdrop run of the fixture again, logged with --log-format simple
+    proc = train(bible_bin, tmp_path / "rdrop", "--task", "translation", "--criterion",
+                 "rdrop_label_smoothed_cross_entropy", "--max-update", "6", "--validate-interval-updates", "3",
+                 "--log-format", "simple")  # fmt: skip
+    (tmp_path / "simple.log").write_text(proc.stdout)
+    simple, json_log = read_training_log(tmp_path / "simple.log"), read_training_log(logs["rdrop"])
+    for kind, key in (("train_inner", "loss"), ("train_inner", "kl_loss"), ("valid", "valid_loss"),
+                      ("train", "train_loss"), ("train", "train_num_updates")):  # fmt: skip
+        got, expected = ([(u, r[key]) for u, _, r in log[kind]] for log in (simple, json_log))
+        assert got == expected and got, (kind, key)
+    assert [r["epoch"] for _, _, r in simple["valid"]] == [str(r["epoch"]) for _, _, r in json_log["valid"]]
+
+
+def test_compare_runs_table_from_real_logs(logs, tmp_path):
+    (tmp_path / "rdrop.bleu").write_text("sacreBLEU = 12.34 (BLEU = 12.34 ...)\n")
+    proc = subprocess.run([sys.executable, REPO / "scripts" / "compare_runs.py", f"base={logs['baseline']}",
+                           f"rdrop={logs['rdrop']}:{tmp_path / 'rdrop.bleu'}"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    header, _, *rows = [[c.strip() for c in line.strip("|").split("|")] for line in proc.stdout.splitlines()]
+    assert header == ["run", "test BLEU", "best valid loss", "updates", "train wall s", "epochs", "best epoch",
+                      "stopped by"]  # fmt: skip
+    rdrop = dict(zip(header, rows[1]))
+    valid = read_training_log(logs["rdrop"])["valid"]
+    best = min(valid, key=lambda point: float(point[2]["valid_loss"]))[2]
+    assert rows[0][:2] == ["base", "n/a"] and rdrop["test BLEU"] == "12.34"
+    assert rdrop["best valid loss"] == f"{float(best['valid_loss']):.2f}" and rdrop["best epoch"] == str(best["epoch"])
+    assert rdrop["updates"] == "6" and rdrop["epochs"] == str(valid[-1][2]["epoch"])
+
+
 def test_writes_a_png_with_one_line_per_run(logs, tmp_path):
     png = tmp_path / "curves.png"
     subprocess.run([sys.executable, REPO / "scripts" / "plot_curves.py",

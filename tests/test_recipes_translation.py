@@ -33,6 +33,11 @@ def pair_lines(split, count, skip=0, src="de"):
     return {src: bible_lines("es", split, count, skip), "en": bible_lines("en", split, count, skip)}
 
 
+def straight_apostrophes(line):
+    """What fairseq's prepare scripts do to the dev/test sets' curly apostrophes."""
+    return line.replace("\u2019", "'")
+
+
 def fake_chinese(sentence):
     """A deterministic made-up 'Chinese' rendering: one or two CJK characters per word."""
     out = []
@@ -308,7 +313,7 @@ def test_iwslt_prepare_follows_fairseq_layout(prepared):
     # test = dev2010, tst2010, tst2011 in that order; the tokenized references are lowercased
     dev_test = prepared["de_en"]["dev_test"]
     expected = dev_test["dev2010"]["en"] + dev_test["tst2010"]["en"] + dev_test["tst2011"]["en"]
-    assert (data / "raw" / "test.en").read_text().splitlines() == expected
+    assert (data / "raw" / "test.en").read_text().splitlines() == [straight_apostrophes(x) for x in expected]
     tok = (data / "tok" / "test.en").read_text().splitlines()
     assert len(tok) == len(expected) and tok[1] == tok[1].lower() and tok[1].endswith(" .")
     # every 23rd (cleaned) training pair is the valid set; one joined dictionary
@@ -373,8 +378,8 @@ def test_recipe_inputs_are_checked_first(tmp_path):
 
 def test_wmt14_en_de_prepare_train_evaluate_with_compound_split(prepared, tmp_path):
     data, dev, test = (prepared["wmt_de"][k] for k in ("data", "dev", "test"))
-    assert (data / "raw" / "valid.de").read_text().splitlines() == dev["de"]
-    assert (data / "raw" / "test.de").read_text().splitlines() == test["de"]
+    assert (data / "raw" / "valid.de").read_text().splitlines() == [straight_apostrophes(x) for x in dev["de"]]
+    assert (data / "raw" / "test.de").read_text().splitlines() == [straight_apostrophes(x) for x in test["de"]]
     tok = (data / "tok" / "test.de").read_text().splitlines()
     assert tok[0].startswith("Ein weithin @-@ bekannter Mann")  # Moses -a, case kept
     assert (data / "bin" / "dict.en.txt").read_text() == (data / "bin" / "dict.de.txt").read_text()
@@ -413,5 +418,5 @@ def test_wmt14_en_fr_extraction_reads_all_five_corpora(tmp_path):
     # in fairseq's order: Europarl, Common Crawl, UN, News Commentary, Gigaword
     assert (tmp_path / "raw" / "train.fr").read_text().splitlines() == fr
     assert (tmp_path / "raw" / "train.en").read_text().splitlines() == en
-    assert (tmp_path / "raw" / "test.fr").read_text().splitlines() == test["fr"]
-    assert (tmp_path / "raw" / "valid.en").read_text().splitlines() == dev["en"]
+    assert (tmp_path / "raw" / "test.fr").read_text().splitlines() == [straight_apostrophes(x) for x in test["fr"]]
+    assert (tmp_path / "raw" / "valid.en").read_text().splitlines() == [straight_apostrophes(x) for x in dev["en"]]
