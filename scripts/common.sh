@@ -153,7 +153,10 @@ plan_batch() {  # plan_batch UNIT PAPER_GPUS PAPER_PER_GPU PAPER_UPDATE_FREQ SMO
   elif ((NPROC % slots == 0 && per % (NPROC / slots) == 0)); then
     per=$((per / (NPROC / slots))) freq=1
   else
-    die "NGPUS=$NGPUS cannot reach $paper exactly: use a GPU count that divides $slots or a multiple of it"
+    if ((slots == 1)); then
+      die "NGPUS=$NGPUS cannot reach $paper exactly: use a GPU count that divides $per"
+    fi
+    die "NGPUS=$NGPUS cannot reach $paper exactly: use a GPU count that divides $slots, or a multiple of $slots that divides $total"
   fi
   ((per >= min)) || die "NGPUS=$NGPUS leaves $per $unit per GPU, less than one sample ($min); use fewer GPUs"
   BATCH_PER_GPU=$per BATCH_UPDATE_FREQ=$freq

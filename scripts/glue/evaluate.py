@@ -3,7 +3,7 @@
 
 Loads the checkpoint with fairseq's checkpoint utilities (the plugin is
 imported first, so R-Drop and baseline checkpoints both load), predicts every
-example of the binarized dev split(s) written by ``glue_prepare.py`` (the
+example of the binarized dev split(s) written by ``prepare.py`` (the
 data fairseq validates on during training) and scores the predictions:
 
     CoLA: MCC; MRPC, QQP: accuracy and F1 (of label 1); STS-B: Pearson and
@@ -14,7 +14,7 @@ Per dev split it writes ``<split>.predictions.tsv`` (example id = row of the
 dev TSV after the header, predicted label, gold label; STS-B: scores on the
 0-1 scale the model is trained on) and ``<split>.metrics.json``.
 
-    glue_evaluate.py --task RTE --data data/glue/RTE-bin \\
+    evaluate.py --task RTE --data data/glue/RTE-bin \\
         --checkpoint checkpoints/glue/RTE-rdrop/checkpoint_best.pt --out checkpoints/glue/RTE-rdrop
 """
 
@@ -25,7 +25,7 @@ import sys
 
 import numpy as np
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DEV_SPLITS = {"MNLI": {"valid": "dev_matched", "valid1": "dev_mismatched"}}
 TASKS = ("MNLI", "QNLI", "QQP", "RTE", "SST-2", "MRPC", "CoLA", "STS-B")
 
@@ -78,7 +78,7 @@ def predict(model, task, split, batch_size, use_cuda):
                 golds = [labels[i + labels.nspecial] for i in sample["target"].view(-1).tolist()]
             results.update(zip(ids, zip(preds, golds)))
     if sorted(results) != list(range(len(dataset))):
-        sys.exit(f"glue_evaluate: error: predicted {len(results)} of {len(dataset)} {split} examples")
+        sys.exit(f"evaluate.py: error: predicted {len(results)} of {len(dataset)} {split} examples")
     return results
 
 
@@ -93,7 +93,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     for path in (args.data, args.checkpoint):
         if not os.path.exists(path):
-            sys.exit(f"glue_evaluate: error: {path} not found")
+            sys.exit(f"evaluate.py: error: {path} not found")
 
     sys.path.insert(0, REPO)
     import rdrop_fairseq  # noqa: F401  (registers the R-Drop tasks and criterions)

@@ -19,7 +19,7 @@ Output: DEST/input0, [DEST/input1], DEST/label, as fairseq's
 ``valid`` = dev_matched, ``valid1`` = dev_mismatched); ``test`` inputs are
 binarized when the source has test TSVs. The BPE'd text stays in WORK.
 
-    glue_prepare.py --task RTE --source RTE.zip --encoder-json encoder.json \\
+    prepare.py --task RTE --source RTE.zip --encoder-json encoder.json \\
         --vocab-bpe vocab.bpe --dict dict.txt --work processed/ --dest RTE-bin/
 """
 
@@ -63,7 +63,7 @@ REGRESSION = {"STS-B"}
 
 
 def fail(message):
-    sys.exit(f"glue_prepare: error: {message}")
+    sys.exit(f"prepare.py: error: {message}")
 
 
 class Source:

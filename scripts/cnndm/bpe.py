@@ -8,7 +8,7 @@ space-separated GPT-2 token ids; empty lines stay empty so sources and
 targets stay aligned. Outputs are written under a temporary name and renamed
 when complete.
 
-    cnndm_bpe.py --encoder-json encoder.json --vocab-bpe vocab.bpe \\
+    bpe.py --encoder-json encoder.json --vocab-bpe vocab.bpe \\
         --inputs train.source train.target --outputs train.bpe.source train.bpe.target
 """
 
@@ -26,7 +26,7 @@ def load_gpt2_bpe_utils():
     and this module needs nothing from it."""
     spec = importlib.util.find_spec("fairseq")
     if spec is None or not spec.submodule_search_locations:
-        sys.exit("cnndm_bpe: error: fairseq is not installed for this Python")
+        sys.exit("bpe.py: error: fairseq is not installed for this Python")
     path = Path(spec.submodule_search_locations[0]) / "data" / "encoders" / "gpt2_bpe_utils.py"
     module_spec = importlib.util.spec_from_file_location("gpt2_bpe_utils", path)
     module = importlib.util.module_from_spec(module_spec)

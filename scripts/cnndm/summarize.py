@@ -8,7 +8,7 @@ length penalty 2.0, max_len_b 140, min_len 55, no_repeat_ngram_size 3 and a
 forced <s> first token, and detokenizes the best hypothesis. One summary a line,
 in input order; the output is written under a temporary name, then renamed.
 
-    cnndm_summarize.py --checkpoint checkpoints/cnndm/checkpoint_best.pt \\
+    summarize.py --checkpoint checkpoints/cnndm/checkpoint_best.pt \\
         --data-bin data/cnndm/bin --encoder-json encoder.json --vocab-bpe vocab.bpe \\
         --src test.source --out test.hypo
 """
@@ -18,7 +18,7 @@ import os
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def main(argv=None):
@@ -40,9 +40,9 @@ def main(argv=None):
     args = parser.parse_args(argv)
     for path in [args.checkpoint, args.encoder_json, args.vocab_bpe, args.src]:
         if not os.path.isfile(path):
-            sys.exit(f"cnndm_summarize: error: no such file: {path}")
+            sys.exit(f"summarize.py: error: no such file: {path}")
     if not os.path.isfile(os.path.join(args.data_bin, "dict.source.txt")):
-        sys.exit(f"cnndm_summarize: error: no dict.source.txt in {args.data_bin}")
+        sys.exit(f"summarize.py: error: no dict.source.txt in {args.data_bin}")
 
     import torch
     from fairseq.models.bart import BARTModel
