@@ -376,7 +376,7 @@ def test_config_holds_the_readme_row(config):
 
 
 def load_glue_prepare():
-    spec = importlib.util.spec_from_file_location("glue_prepare", REPO / "scripts" / "glue_prepare.py")
+    spec = importlib.util.spec_from_file_location("glue_prepare", REPO / "scripts" / "glue" / "prepare.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -446,7 +446,7 @@ def test_prepared_task_is_not_prepared_again(recipes, archives):
 
 def test_classification_metrics_of_the_evaluate_script():
     """MCC (CoLA) and F1 of label 1 (MRPC, QQP) from the confusion counts."""
-    spec = importlib.util.spec_from_file_location("glue_evaluate", REPO / "scripts" / "glue_evaluate.py")
+    spec = importlib.util.spec_from_file_location("glue_evaluate", REPO / "scripts" / "glue" / "evaluate.py")
     evaluate = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(evaluate)
     golds = list("1101100101")
