@@ -28,8 +28,10 @@ import tarfile
 import unicodedata
 import zipfile
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import ExitStack
 from pathlib import Path
+
+from rdrop_scripts import atomic_write, fail, write_lines
 
 CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_CHAR = re.compile(f"([{CJK}])")
@@ -62,30 +64,6 @@ WMT14 = {
         "test": "test-full/newstest2014-fren-{side}.{lang}.sgm",
     },
 }  # fmt: skip
-
-
-def fail(message):
-    sys.exit(f"mt_prep.py: error: {message}")
-
-
-@contextmanager
-def atomic_write(path):
-    """Open PATH.tmp for writing; rename to PATH only when the block succeeds."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-            yield f
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
-def write_lines(path, lines):
-    with atomic_write(path) as f:
-        for line in lines:
-            f.write(line + "\n")
 
 
 def split_lines(text):
@@ -190,9 +168,10 @@ def wmt14_extract(archive_dir, tgt, out):
     wanted[spec["test"].format(side="src", lang="en")] = ("test", "en")
     wanted[spec["test"].format(side="ref", lang=tgt)] = ("test", tgt)
     found = {}
-    files = {lang: open(out / f"train.{lang}.tmp", "w", encoding="utf-8") for lang in langs}
-    counts, done = {}, False
-    try:
+    counts = {}
+    # both train sides are renamed into place only when everything checks out
+    with ExitStack() as stack:
+        files = {lang: stack.enter_context(atomic_write(out / f"train.{lang}")) for lang in langs}
         for name in spec["archives"]:
             with tarfile.open(Path(archive_dir) / name) as tar:
                 for member in tar:
@@ -228,14 +207,7 @@ def wmt14_extract(archive_dir, tgt, out):
                     fail(f"{kind} side {lang} ({'newstest2013' if kind == 'valid' else 'newstest2014'}) not found")
             if len(found[(kind, "en")]) != len(found[(kind, tgt)]):
                 fail(f"{kind}: unequal line counts")
-        done = True
-    finally:
-        for lang, f in files.items():
-            f.close()
-            if not done:
-                (out / f"train.{lang}.tmp").unlink()
     for lang in langs:
-        os.replace(out / f"train.{lang}.tmp", out / f"train.{lang}")
         for kind in ("valid", "test"):
             write_lines(out / f"{kind}.{lang}", found[(kind, lang)])
     total = sum(c["en"] for c in counts.values())

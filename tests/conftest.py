@@ -9,6 +9,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 MULTI30K = REPO.parent / "shared" / "data" / "multi30k"
 USER_DIR = str(REPO / "rdrop_fairseq")
+# every script and fairseq command the tests start imports this checkout's
+# rdrop_fairseq and rdrop_scripts, installed or not
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
 
 TINY_TRANSFORMER = [
     "--arch", "transformer",
@@ -25,7 +28,6 @@ def cli_env():
     # the plugin itself must make checkpoints loadable
     env.pop("TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD", None)
     env.setdefault("OMP_NUM_THREADS", "2")
-    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
     return env
 
 

@@ -1,16 +1,14 @@
 """scripts/plot_curves.py on real logs written by a tiny training run."""
 
-import importlib.util
 import subprocess
 import sys
 
+import plot_curves
 import pytest
+import sacrebleu
+from rdrop_scripts import generate_outputs, read_training_log
 
 from conftest import REPO
-
-spec = importlib.util.spec_from_file_location("plot_curves", REPO / "scripts" / "plot_curves.py")
-plot_curves = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(plot_curves)
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +27,7 @@ def logs(multi30k_bin, tmp_path_factory):
 
 
 def test_reads_train_and_valid_points_from_real_logs(logs):
-    series = plot_curves.read_log(logs["rdrop"])
+    series = read_training_log(logs["rdrop"])
     assert [u for u, _, _ in series["train_inner"]] == [1, 2, 3, 4, 5, 6]
     valid_updates = [u for u, _, _ in series["valid"]]
     assert 3 in valid_updates and 6 in valid_updates
@@ -61,7 +59,7 @@ def test_study_runner_writes_one_row_per_setting(multi30k_bin, tmp_path):
 
     proc = subprocess.run(
         [sys.executable, REPO / "scripts" / "rdrop_study.py", multi30k_bin,
-         "--alphas", "0,5", "--every-k", "1", "--out", tmp_path, "--bleu",
+         "--alphas", "0,5", "--every-k", "1", "--out", tmp_path, "--bleu", "none",
          "--generate-args", "--cpu --max-len-b 5", "--",
          *TINY_TRANSFORMER, "--optimizer", "adam", "--lr", "0.001", "--max-tokens", "1000",
          "--max-update", "2", "--cpu"],
@@ -72,8 +70,13 @@ def test_study_runner_writes_one_row_per_setting(multi30k_bin, tmp_path):
     assert lines[0].split("\t") == ["setting", "valid_loss", "updates", "wall_s", "test_bleu"]
     rows = [line.split("\t") for line in lines[1:]]
     assert [r[0] for r in rows] == ["baseline", "alpha=0 k=1", "alpha=5 k=1"]
-    for row in rows:
-        assert float(row[1]) > 0 and int(row[2]) == 2 and 0 <= float(row[4]) <= 100
+    for index, row in enumerate(rows):
+        assert float(row[1]) > 0 and int(row[2]) == 2
+        # BLEU of the post-processed hypotheses (D- lines) against the targets, recomputed
+        gen = tmp_path / f"run{index}.generate.txt"
+        hyps, refs = (generate_outputs(gen, kind) for kind in ("D", "T"))
+        expected = sacrebleu.corpus_bleu([hyps[i] for i in sorted(refs)], [[refs[i] for i in sorted(refs)]])
+        assert len(hyps) == len(refs) > 0 and float(row[4]) == pytest.approx(expected.score)
 
 
 def test_small_reproduction_summary_from_real_logs(logs, tmp_path):
@@ -94,7 +97,7 @@ def test_small_reproduction_summary_from_real_logs(logs, tmp_path):
     )  # fmt: skip
     rows = [line.split("|")[1:-1] for line in proc.stdout.splitlines() if line.startswith("| multi30k")]
     per_run, means = rows[:3], rows[3:]
-    series = plot_curves.read_log(logs["rdrop"])
+    series = read_training_log(logs["rdrop"])
     best_valid = min(float(r["valid_loss"]) for _, _, r in series["valid"])
     ours_s1 = [c.strip() for c in per_run[1]]
     assert ours_s1[:4] == ["multi30k", "ours", "1", "22.00"]

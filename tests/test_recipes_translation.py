@@ -19,8 +19,7 @@ import sacrebleu
 
 from conftest import MULTI30K, REPO, cli_env
 
-sys.path.insert(0, str(REPO / "scripts"))
-import bleu  # noqa: E402
+import bleu
 
 SCRIPTS = REPO / "scripts"
 
@@ -173,36 +172,43 @@ def make_wmt14_archives(folder, tgt, train_en, train_tgt, dev, test):
 def test_bleu_matches_multi_bleu_computed_by_hand():
     hyp = ["the cat sat on the mat", "a dog ran"]
     ref = ["the cat sat on a mat", "a dog ran away fast"]
-    # by hand: sentence 1 has 6 hyp tokens; 1-grams: the(2, ref has 1) cat sat on mat -> 5/6;
+    # by hand, as multi-bleu.perl counts: sentence 1 has 6 hyp tokens;
+    # 1-grams: the (2, clipped to the reference's 1) cat sat on mat -> 5/6;
     # 2-grams: the-cat cat-sat sat-on (on-the, the-mat miss) -> 3/5; 3-grams: 2/4; 4-grams: 1/3.
-    # sentence 2 (3 tokens) matches fully: 3/3, 2/2, 1/1, 0 4-grams.
+    # sentence 2 (3 tokens) matches fully: 3/3, 2/2, 1/1, and has no 4-grams.
     matches, totals = [8, 5, 3, 1], [9, 7, 5, 3]
     hyp_len, ref_len = 9, 11
-    bp = math.exp(1 - ref_len / hyp_len)
+    bp = math.exp(1 - ref_len / hyp_len)  # shorter than the references
     expected = 100 * bp * math.exp(sum(math.log(m / t) for m, t in zip(matches, totals)) / 4)
-    score, precisions, got_bp, ratio, got_hyp, got_ref = bleu.bleu(hyp, [(r,) for r in ref])
-    assert (got_hyp, got_ref) == (hyp_len, ref_len) and got_bp == pytest.approx(bp)
-    assert precisions == pytest.approx([100 * m / t for m, t in zip(matches, totals)])
-    assert score == pytest.approx(expected)
-    assert ratio == pytest.approx(9 / 11)
+    result = bleu.tokenized_bleu(hyp, [ref])
+    assert (result.sys_len, result.ref_len) == (hyp_len, ref_len)
+    assert result.bp == pytest.approx(bp)
+    assert result.precisions == pytest.approx([100 * m / t for m, t in zip(matches, totals)])
+    assert result.score == pytest.approx(expected)
+    line = f"BLEU = {expected:.2f}, 88.9/71.4/60.0/33.3 (BP={bp:.3f}, ratio={9 / 11:.3f}, hyp_len=9, ref_len=11)"
+    assert bleu.multi_bleu_line(result) == line
     # case-sensitive by default, -lc folds case; no 4-gram match -> 0 (no smoothing)
-    assert bleu.bleu(["The Cat sat on the mat"], [("the cat sat on the mat",)])[0] < 100
-    assert bleu.bleu(["The Cat sat on the mat"], [("the cat sat on the mat",)], lowercase=True)[0] == pytest.approx(100)
-    assert bleu.bleu(["a b c"], [("a b c d",)])[0] == 0.0
+    mixed_case = ["The Cat sat on the mat"], [["the cat sat on the mat"]]
+    assert bleu.tokenized_bleu(*mixed_case).score < 100
+    assert bleu.tokenized_bleu(*mixed_case, lowercase=True).score == pytest.approx(100)
+    assert bleu.tokenized_bleu(["a b c"], [["a b c d"]]).score == 0.0
+    # several references: n-grams clipped by their largest count in any one
+    # reference; brevity from the closest reference length
+    two = bleu.tokenized_bleu(["the the cat"], [["the cat sat down"], ["the the dog"]])
+    assert two.counts[:3] == [3, 2, 0] and (two.sys_len, two.ref_len) == (3, 3)
 
 
-def test_bleu_agrees_with_sacrebleu_on_pretokenized_text():
-    hyps = multi30k("en", "val", 60)
-    refs = multi30k("en", "test_2016_flickr", 60)
-    # make hypotheses that overlap the references at every n-gram order
-    hyps = [" ".join(r.split()[:-2] + h.split()[:2]) for h, r in zip(hyps, refs)]
-    ours = bleu.bleu(hyps, [(r,) for r in refs])
-    theirs = sacrebleu.corpus_bleu(hyps, [refs], tokenize="none")
-    assert ours[0] == pytest.approx(theirs.score, abs=1e-9)
-    assert ours[1] == pytest.approx(theirs.precisions)
-    assert (ours[4], ours[5]) == (theirs.sys_len, theirs.ref_len)
-    lower = sacrebleu.corpus_bleu(hyps, [refs], tokenize="none", lowercase=True)
-    assert bleu.bleu(hyps, [(r,) for r in refs], lowercase=True)[0] == pytest.approx(lower.score)
+def test_bleu_cli_scores_system_files(tmp_path):
+    (tmp_path / "hyp").write_text("the cat sat on the mat\na dog ran\n")
+    (tmp_path / "ref").write_text("the cat sat on a mat\na dog ran away fast\n")
+    cli = [sys.executable, SCRIPTS / "bleu.py", "score", "--sys", tmp_path / "hyp", "--ref", tmp_path / "ref"]
+    out = subprocess.run(cli, capture_output=True, text=True, check=True).stdout
+    matches, totals = [8, 5, 3, 1], [9, 7, 5, 3]
+    expected = 100 * math.exp(1 - 11 / 9) * math.exp(sum(math.log(m / t) for m, t in zip(matches, totals)) / 4)
+    assert bleu_line(out) == pytest.approx(expected, abs=0.005)
+    (tmp_path / "ref").write_text("one line\n")
+    proc = subprocess.run(cli, capture_output=True, text=True)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "2 system lines" in proc.stderr
 
 
 def test_compound_splitting_follows_fairseq_convention():
@@ -227,13 +233,19 @@ def test_bleu_cli_reads_generate_logs(tmp_path):
     assert (tmp_path / "hyp").read_text() == "das ist gut\nein well-known Haus\n"
     assert bleu_line(subprocess.run(cli, capture_output=True, text=True, check=True).stdout) < 100
     # sacreBLEU with the zh tokenizer on detokenized (space-free) Chinese
-    log.write_text("H-0\t-0.1\t我 们 是 学 生 。\n")
+    log.write_text("H-0\t-0.1\t我 们 是 学 生 。\nD-0\t-0.1\t我 们 是 学 生 。\n")
     ref.write_text("我们是学生。\n")
     out = subprocess.run([*cli, "--metric", "sacrebleu", "--lang", "zh"], capture_output=True, text=True, check=True)
     assert bleu_line(out.stdout) == pytest.approx(100.0)
+    # tok scores the tokenized H- lines, sacrebleu the detokenized D- lines
+    log.write_text("H-0\t-0.1\tit &apos;s a dog , ok\nD-0\t-0.1\tit's a dog, ok\n")
+    ref.write_text("it's a dog, ok\n")
+    sacre = subprocess.run([*cli, "--metric", "sacrebleu", "--detok", "none"], capture_output=True, text=True, check=True)
+    assert bleu_line(sacre.stdout) == pytest.approx(100.0)
+    assert bleu_line(subprocess.run(cli, capture_output=True, text=True, check=True).stdout) == 0.0
     ref.write_text("a\nb\nc\n")
     proc = subprocess.run(cli, capture_output=True, text=True)
-    assert proc.returncode != 0 and proc.stderr.strip().count("\n") == 0 and "1 hypotheses" in proc.stderr
+    assert proc.returncode == 2 and proc.stderr.strip().count("\n") == 0 and "1 hypotheses" in proc.stderr
 
 
 # ------------------------------------------------------------------ IWSLT
