@@ -12,18 +12,15 @@ training state) from the last input, so fairseq-generate loads it like any check
 """
 
 import argparse
-import os
 import re
 import sys
 from pathlib import Path
 
 import torch
 
+from rdrop_scripts import atomic_path, fail
+
 UPDATE_CHECKPOINT = re.compile(r"checkpoint_\d+_(\d+)\.pt")
-
-
-def fail(message):
-    sys.exit(f"average_checkpoints.py: error: {message}")
 
 
 def last_update_checkpoints(save_dir, count):
@@ -74,9 +71,8 @@ def main():
             fail(f"no such checkpoint: {path}")
     print(f"averaging {len(paths)} checkpoints: {' '.join(Path(p).name for p in paths)}", file=sys.stderr)
     state = average(paths)
-    tmp = args.output + ".tmp"
-    torch.save(state, tmp)
-    os.replace(tmp, args.output)
+    with atomic_path(args.output) as tmp:
+        torch.save(state, tmp)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,8 @@ import sys
 import zipfile
 from dataclasses import dataclass
 
+from rdrop_scripts import fail, write_lines
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -60,10 +62,6 @@ TASKS = {
     "CoLA": Layout(inputs=(3,), test_inputs=(1,), label=1, header=False),
 }
 REGRESSION = {"STS-B"}
-
-
-def fail(message):
-    sys.exit(f"prepare.py: error: {message}")
 
 
 class Source:
@@ -140,12 +138,6 @@ def extract(task, layout, source, split, is_test):
         return inputs, None
     label_col = layout.dev_label if (split != "train" and layout.dev_label is not None) else layout.label
     return inputs, [column(r, label_col) for r in rows]
-
-
-def write_lines(path, lines):
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        for line in lines:
-            f.write(line + "\n")
 
 
 def stsb_label(score):
