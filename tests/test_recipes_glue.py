@@ -228,7 +228,7 @@ def test_rte_classification_end_to_end(recipes, archives):
 
     cfg, extra = best_checkpoint(save)
     assert cfg["task"]["_name"] == cfg["criterion"]["_name"] == "rdrop_sentence_prediction"
-    assert cfg["criterion"]["rdrop_alpha"] == 1.0 and cfg["optimization"]["lr"] == [2e-05]
+    assert cfg["criterion"]["rdrop_alpha"] == 1.0 and cfg["optimization"]["lr"] == [1e-05]  # Table 8
     assert not cfg["common"]["fp16"] and cfg["common"]["cpu"]
     assert extra["val_loss"] == pytest.approx(accuracy, abs=0.051)  # fairseq's valid_accuracy (1 decimal)
 
@@ -454,10 +454,9 @@ def test_classification_metrics_of_the_evaluate_script():
     assert rte == {"accuracy": 50.0}
 
 
-def test_split_files_are_the_zip_s_shallowest_tsvs(tmp_path):
+def test_split_files_are_the_zip_s_shallowest_tsvs(tmp_path, capsys):
     """CoLA.zip-like: CoLA/train.tsv next to CoLA/original/{raw,tokenized}/*.tsv
     and macOS resource forks."""
-    prep = glue_prepare
     write_zip(tmp_path / "CoLA.zip", "CoLA", {
         "train.tsv": "a\t1\t\tx\n", "dev.tsv": "b\t0\t\ty\n",
         "original/train.tsv": "deeper\n", "original/raw/in_domain_train.tsv": "r\n",
@@ -465,8 +464,9 @@ def test_split_files_are_the_zip_s_shallowest_tsvs(tmp_path):
     })  # fmt: skip
     with zipfile.ZipFile(tmp_path / "CoLA.zip", "a") as z:
         z.writestr("__MACOSX/CoLA/._train.tsv", "junk")
-    source = prep.Source(str(tmp_path / "CoLA.zip"))
+    source = glue_prepare.Source(str(tmp_path / "CoLA.zip"))
     assert source.has("train") and source.has("dev") and not source.has("test")
     assert source.lines("train") == ["a\t1\t\tx"]
-    with pytest.raises(SystemExit, match="several in_domain_train.tsv"):
+    with pytest.raises(SystemExit):
         source.has("in_domain_train")
+    assert "several in_domain_train.tsv" in capsys.readouterr().err
