@@ -67,7 +67,8 @@ def hydra_command(stdout):
     """The printed fairseq-hydra-train command as {override key: value} (and the raw words)."""
     line = next(line for line in stdout.splitlines() if "fairseq_cli.hydra_train" in line)
     words = shlex.split(line)
-    return {w.split("=", 1)[0]: w.split("=", 1)[1] for w in words if "=" in w and not w.startswith("-")}, words
+    pairs = [w.split("=", 1) for w in words if "=" in w and not w.startswith("-")]
+    return {key.lstrip("+"): value for key, value in pairs}, words  # "++key": add or override
 
 
 @pytest.mark.parametrize("recipe,args", list(PAPER_BATCH), ids=lambda x: "-".join(x) if isinstance(x, tuple) else x)

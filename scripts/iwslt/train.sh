@@ -32,10 +32,12 @@ BASELINE_OVERRIDES=("${TRANSLATION_BASELINE[@]}")
 SMOKE_OVERRIDES=("${TINY_ENCODER_DECODER[@]}")
 # validation BLEU as evaluate.sh measures it: tokenized BLEU on the tokenized text for
 # De<->En and for characters (->Zh), else sacreBLEU on Moses-detokenized text
+# ("++": add or override; a plugin task's node holds only the keys its yaml names)
 if [[ $METRIC == tok || $TGT == zh ]]; then
-  bleu=(task.eval_bleu_detok=space task.eval_tokenized_bleu=true)
+  bleu=(++task.eval_bleu_detok=space ++task.eval_tokenized_bleu=true)
 else
-  bleu=(task.eval_bleu_detok=moses "task.eval_bleu_detok_args='{\"target_lang\": \"$TGT\"}'")
+  bleu=(++task.eval_bleu_detok=moses "++task.eval_bleu_detok_args='{\"target_lang\": \"$TGT\"}'"
+    ++task.eval_tokenized_bleu=false)
 fi
 plan_batch tokens 1 4096 1 1000
 hydra_train "$CONFIG" "$DATA/bin" "$SAVE_DIR" task.source_lang="$SRC" task.target_lang="$TGT" \
