@@ -74,6 +74,17 @@ def write_lines(path, lines):
             f.write(line + "\n")
 
 
+def multi30k_dir():
+    """The Multi30k folder of the benchmarks (``train.de.gz``, ``val.en.gz`` ...):
+    ``$MULTI30K_DIR``, by default ``../shared/data/multi30k`` beside the
+    repository. Fails with one line naming the variable when it is missing."""
+    default = Path(__file__).resolve().parent.parent / "shared" / "data" / "multi30k"
+    folder = Path(os.environ.get("MULTI30K_DIR") or default)
+    if not (folder / "train.en.gz").is_file():
+        fail(f"Multi30k not found in {folder} (no train.en.gz); set MULTI30K_DIR to the folder holding it")
+    return folder
+
+
 # ---------------------------------------------------------------- fairseq-generate output
 
 
@@ -185,8 +196,8 @@ def stop_reason(log_text, max_epoch=None, epochs=None):
 
 def run_summary(log_path):
     """The numbers a results table shows for one training run, from its log:
-    best valid loss, the epoch that reached it, epochs, updates, training
-    seconds (fairseq's ``train_wall``) and why it stopped."""
+    best valid loss, updates, training seconds (fairseq's ``train_wall``),
+    epochs, the epoch of the best valid loss, and why training stopped."""
     series = read_training_log(log_path)
     valid = [(float(r["valid_loss"]), int(float(r.get("epoch", 0)))) for _, _, r in series.get("valid", [])
              if "valid_loss" in r]  # fmt: skip
@@ -198,10 +209,10 @@ def run_summary(log_path):
     updates = train[-1][0] if train else max((u for u, _, _ in inner), default=0)
     return {
         "best valid loss": best_loss,
-        "best epoch": best_epoch,
-        "epochs": epochs,
         "updates": updates,
         "train wall s": float(train[-1][2].get("train_wall", "nan")) if train else math.nan,
+        "epochs": epochs,
+        "best epoch": best_epoch,
         "stopped by": stop_reason(Path(log_path).read_text(encoding="utf-8", errors="replace")),
     }
 

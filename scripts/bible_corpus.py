@@ -215,6 +215,21 @@ def split(pairs, valid_books=VALID_BOOKS, test_books=TEST_BOOKS):
     return out
 
 
+def subsample(splits, counts, max_words=None):
+    """A small corpus of the same shape: per split, only pairs of at most
+    MAX_WORDS words a side, then COUNTS[split] of them evenly spaced over the
+    split (so every book of it contributes), in canonical order."""
+    out = {}
+    for name, pairs in splits.items():
+        if max_words:
+            pairs = [p for p in pairs if max(len(p[1].split()), len(p[2].split())) <= max_words]
+        n = counts[name]
+        if n > len(pairs):
+            raise ValueError(f"{name} has {len(pairs)} pairs, fewer than the {n} asked for")
+        out[name] = [pairs[i * len(pairs) // n] for i in range(n)]
+    return out
+
+
 def write_splits(splits, out_dir):
     """Write DIR/{split}.{es,en}; no file is renamed into place before all are written."""
     os.makedirs(out_dir, exist_ok=True)
@@ -249,7 +264,12 @@ def main(argv=None):
     ap.add_argument("--test-books", nargs="+", default=TEST_BOOKS, metavar="BOOK")
     ap.add_argument("--from-text", nargs=2, metavar=("ES_FILE", "EN_FILE"),
                     help="diatheke -f plain output files instead of running diatheke")
+    ap.add_argument("--sample", nargs=3, type=int, metavar=("TRAIN", "VALID", "TEST"),
+                    help="keep only this many pairs per split, evenly spaced (a small corpus)")
+    ap.add_argument("--max-words", type=int, help="with --sample: only pairs of at most this many words a side")
     args = ap.parse_args(argv)
+    if args.max_words and not args.sample:
+        ap.error("--max-words goes with --sample")
 
     if args.from_text:
         try:
@@ -274,6 +294,8 @@ def main(argv=None):
         fail(f"unknown book(s) {unknown}; names as printed, e.g. 'I John'")
     try:
         splits = split(pairs, args.valid_books, args.test_books)
+        if args.sample:
+            splits = subsample(splits, dict(zip(("train", "valid", "test"), args.sample)), args.max_words)
     except ValueError as e:
         fail(str(e))
     write_splits(splits, args.out)

@@ -186,3 +186,15 @@ def test_real_modules(tmp_path):
             assert sum("A praise psalm by David." in line for line in en) == 1
     assert sum(counts.values()) >= 25000
     assert 1000 <= counts["valid"] <= 3000 and 1000 <= counts["test"] <= 3000
+
+
+def test_sample_takes_short_pairs_spread_over_each_split():
+    # verse i has i % 5 + 1 words a side
+    pairs = [(("Genesis", 1, i + 1), " ".join(["uno"] * (i % 5 + 1)), " ".join(["one"] * (i % 5 + 1))) for i in range(20)]
+    short = [p for p in pairs if p[0][2] - 1 in (0, 1, 2, 5, 6, 7, 10, 11, 12, 15, 16, 17)]  # at most 3 words
+    splits = {"train": pairs, "valid": pairs[:4], "test": pairs[5:9]}
+    out = bc.subsample(splits, {"train": 3, "valid": 1, "test": 2}, max_words=3)
+    assert out["train"] == [short[0], short[4], short[8]]  # every 12/3 = 4th short pair
+    assert out["valid"] == [pairs[0]] and out["test"] == [pairs[5], pairs[6]]
+    with pytest.raises(ValueError, match="fewer than the 4"):
+        bc.subsample(splits, {"train": 3, "valid": 4, "test": 1}, max_words=3)

@@ -12,14 +12,14 @@ from conftest import REPO
 
 
 @pytest.fixture(scope="module")
-def logs(multi30k_bin, tmp_path_factory):
+def logs(bible_bin, tmp_path_factory):
     from test_cli import train
 
     out = tmp_path_factory.mktemp("logs")
     paths = {}
     for label, criterion in (("baseline", "label_smoothed_cross_entropy"),
                              ("rdrop", "rdrop_label_smoothed_cross_entropy")):
-        proc = train(multi30k_bin, out / label, "--task", "translation", "--criterion", criterion,
+        proc = train(bible_bin, out / label, "--task", "translation", "--criterion", criterion,
                      "--max-update", "6", "--validate-interval-updates", "3")
         paths[label] = out / f"{label}.log"
         paths[label].write_text(proc.stdout)
@@ -54,11 +54,11 @@ def test_refuses_logs_without_json_records(tmp_path):
     assert proc.returncode != 0 and "--log-format json" in proc.stderr
 
 
-def test_study_runner_writes_one_row_per_setting(multi30k_bin, tmp_path):
+def test_study_runner_writes_one_row_per_setting(bible_bin, tmp_path):
     from conftest import TINY_TRANSFORMER, cli_env
 
     proc = subprocess.run(
-        [sys.executable, REPO / "scripts" / "rdrop_study.py", multi30k_bin,
+        [sys.executable, REPO / "scripts" / "rdrop_study.py", bible_bin,
          "--alphas", "0,5", "--every-k", "1", "--out", tmp_path, "--bleu", "none",
          "--generate-args", "--cpu --max-len-b 5", "--",
          *TINY_TRANSFORMER, "--optimizer", "adam", "--lr", "0.001", "--max-tokens", "1000",

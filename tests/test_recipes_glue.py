@@ -15,8 +15,8 @@ import pytest
 import torch
 from omegaconf import OmegaConf
 
-from builders import byte_symbols, multi30k_lines, training_cfg
-from conftest import REPO, cli_env
+from builders import byte_symbols, training_cfg
+from conftest import REPO, bible_lines, cli_env
 from glue import evaluate as glue_evaluate  # scripts/glue/evaluate.py
 from glue import prepare as glue_prepare  # scripts/glue/prepare.py
 
@@ -62,7 +62,7 @@ def write_zip(path, folder, files):
 
 
 def rte_rows(lines):
-    """(index, sentence1, sentence2, label): pairs of Multi30k captions,
+    """(index, sentence1, sentence2, label): pairs of verses,
     'entailment' when both start with the same word."""
     rows = []
     for i in range(0, len(lines) - 1, 2):
@@ -73,7 +73,7 @@ def rte_rows(lines):
 
 
 def stsb_rows(lines):
-    """The real STS-B columns; score = 5 x word overlap of the two captions."""
+    """The real STS-B columns; score = 5 x word overlap of the two verses."""
     rows = []
     for i in range(0, len(lines) - 1, 2):
         a, b = lines[i], lines[i + 1]
@@ -95,7 +95,7 @@ def archives(tmp_path_factory):
     with the real archives' inner folders, headers and columns."""
     folder = tmp_path_factory.mktemp("archives")
     encoder = write_bpe_files(folder)
-    lines = multi30k_lines("en", 240)
+    lines = bible_lines("en", count=240, lower=True)
     rte = {"train": rte_rows(lines[:160]), "dev": rte_rows(lines[160:208])}
     write_zip(folder / "RTE.zip", "RTE", {
         "train.tsv": tsv(RTE_HEADER, rte["train"]),

@@ -5,7 +5,6 @@ dict.txt, GPT-2 BPE encoder.json / vocab.bpe), all built here: a tiny BART
 saved by fairseq's trainer and a byte-level GPT-2 BPE of 256 byte symbols plus
 a few merges."""
 
-import gzip
 import json
 import re
 import subprocess
@@ -17,7 +16,7 @@ import torch
 from rouge_score import rouge_scorer
 
 from builders import binarized_sizes, byte_symbols, training_cfg
-from conftest import MULTI30K, REPO, cli_env
+from conftest import REPO, bible_lines, cli_env
 
 SCRIPTS = REPO / "scripts" / "cnndm"
 # scripts/cnndm/train.sh's SMOKE model: bart_large with 1 layer, width 32, 2 heads
@@ -48,10 +47,9 @@ def write_gpt2_bpe(folder):
 
 
 def articles(count, skip):
-    """(article, summary) pairs from Multi30k English: six captions, the
-    summary being two of them."""
-    with gzip.open(MULTI30K / "train.en.gz", "rt", encoding="utf-8") as f:
-        lines = [next(f).strip() for _ in range(skip + 6 * count)][skip:]
+    """(article, summary) pairs from the Bible fixture's English verses: six
+    verses, the summary being two of them."""
+    lines = bible_lines("en", count=6 * count, skip=skip)
     pairs = []
     for i in range(count):
         sents = [s.rstrip(".") + "." for s in lines[6 * i : 6 * i + 6]]

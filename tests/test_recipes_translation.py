@@ -1,8 +1,9 @@
 """Translation recipes (scripts/iwslt, scripts/wmt14, scripts/bleu.py) end to end.
 
 Tiny archives in the real shapes (IWSLT's de-en.tgz / en-zh.tgz with
-train.tags and xml dev/test sets; WMT14's five tarballs) are written from
-Multi30k or made-up text, then prepare -> train (SMOKE=1, CPU) -> evaluate.
+train.tags and xml dev/test sets; WMT14's five tarballs) are written from the
+Bible fixture (its Spanish side stands in for German and French) or made-up
+text, then prepare -> train (SMOKE=1, CPU) -> evaluate.
 """
 
 import gzip
@@ -17,7 +18,7 @@ import zlib
 import pytest
 import sacrebleu
 
-from conftest import MULTI30K, REPO, cli_env
+from conftest import REPO, bible_lines, cli_env
 
 import bleu
 
@@ -27,10 +28,9 @@ SCRIPTS = REPO / "scripts"
 # ------------------------------------------------------------------ helpers
 
 
-def multi30k(lang, split="train", n=None, skip=0):
-    with gzip.open(MULTI30K / f"{split}.{lang}.gz", "rt", encoding="utf-8") as f:
-        lines = [line.strip() for line in f]
-    return lines[skip : skip + n if n else None]
+def pair_lines(split, count, skip=0, src="de"):
+    """{src: Spanish verses, "en": the same verses in English} from the Bible fixture."""
+    return {src: bible_lines("es", split, count, skip), "en": bible_lines("en", split, count, skip)}
 
 
 def fake_chinese(sentence):
@@ -260,30 +260,31 @@ def prepared(tmp_path_factory):
     the recipes (the three prepare.sh runs go side by side, to use both cores)."""
     root = tmp_path_factory.mktemp("translation")
     out = {}
-    # IWSLT14 De-En from Multi30k
-    sides = {lang: multi30k(lang, n=360) for lang in ("de", "en")}
+    # IWSLT14 De-En from the Bible fixture
+    sides = pair_lines("train", 360)
     for lang in sides:  # an empty pair: kept in place, then dropped by clean-corpus
         sides[lang][5] = ""
     dev_test = {
-        "dev2010": {lang: multi30k(lang, "val", 12) for lang in ("de", "en")},
-        "tst2010": {lang: multi30k(lang, "test_2016_flickr", 20) for lang in ("de", "en")},
-        "tst2011": {lang: multi30k(lang, "test_2017_flickr", 8) for lang in ("de", "en")},
+        "dev2010": pair_lines("valid", 12),
+        "tst2010": pair_lines("test", 20),
+        "tst2011": pair_lines("test", 8, skip=20),
     }
     (root / "iwslt14").mkdir()
     make_iwslt_archive(root / "iwslt14" / "de-en.tgz", "14", "de-en", sides, dev_test)
     out["de_en"] = {"data": root / "iwslt14_de_en", "sides": sides, "dev_test": dev_test}
-    # IWSLT17 En-Zh: Multi30k English and a made-up "Chinese" rendering of it
-    en = multi30k("en", n=240)
-    test_en = multi30k("en", "val", 10)
+    # IWSLT17 En-Zh: English verses and a made-up "Chinese" rendering of them
+    en = bible_lines("en", count=240)
+    test_en = bible_lines("en", "valid", 10)
     zh_test = {"en": test_en, "zh": [fake_chinese(x) for x in test_en]}
     (root / "iwslt17").mkdir()
     make_iwslt_archive(root / "iwslt17" / "en-zh.tgz", "17", "en-zh", {"en": en, "zh": [fake_chinese(x) for x in en]}, {"tst2015": zh_test})
     out["en_zh"] = {"data": root / "iwslt17_en_zh", "test": zh_test}
     # WMT14 En-De
-    dev = {"en": multi30k("en", "val", 15), "de": multi30k("de", "val", 15)}
-    test = {"en": multi30k("en", "test_2016_flickr", 24), "de": multi30k("de", "test_2016_flickr", 24)}
+    dev = pair_lines("valid", 15)
+    test = pair_lines("test", 24)
     test["de"][0] = WMT_TEST_DE0
-    make_wmt14_archives(root / "wmt14", "de", multi30k("en", n=330), multi30k("de", n=330), dev, test)
+    train = pair_lines("train", 330)
+    make_wmt14_archives(root / "wmt14", "de", train["en"], train["de"], dev, test)
     out["wmt_de"] = {"data": root / "wmt14_en_de", "dev": dev, "test": test}
 
     procs = [
@@ -404,10 +405,10 @@ def test_wmt14_en_de_prepare_train_evaluate_with_compound_split(prepared, tmp_pa
 def test_wmt14_en_fr_extraction_reads_all_five_corpora(tmp_path):
     """prepare.sh en fr runs the En-De steps on these; only the extraction differs."""
     n = 240
-    en = multi30k("en", n=n)
-    fr = [f"le {s.lower()}" for s in multi30k("de", n=n)]  # made-up "French"
-    dev = {"en": multi30k("en", "val", 6), "fr": multi30k("de", "val", 6)}
-    test = {"en": multi30k("en", "val", 9, 6), "fr": multi30k("de", "val", 9, 6)}
+    train = pair_lines("train", n, src="fr")  # Spanish as "French"
+    en, fr = train["en"], train["fr"]
+    dev = pair_lines("valid", 6, src="fr")
+    test = pair_lines("valid", 9, skip=6, src="fr")
     make_wmt14_archives(tmp_path / "archives", "fr", en, fr, dev, test)
     proc = subprocess.run(
         [sys.executable, SCRIPTS / "mt_prep.py", "wmt14-extract", tmp_path / "archives", "fr", tmp_path / "raw"],

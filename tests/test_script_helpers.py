@@ -1,6 +1,7 @@
 """rdrop_scripts: the helpers every command-line script uses."""
 
 import math
+import os
 import subprocess
 import sys
 
@@ -77,3 +78,13 @@ def test_markdown_table_and_stop_reason():
     assert stop_reason("... | INFO | fairseq_cli.train | early stop since valid performance hasn't improved") == "patience"
     assert stop_reason("Stopping training due to cumulative_training_time: 60.1 > stop_time_hours") == "time budget"
     assert stop_reason("done training in 12.0 seconds", max_epoch=5, epochs=5) == "max epoch"
+
+
+def test_benchmark_data_folder_comes_from_the_environment(tmp_path):
+    code = "import rdrop_scripts; print(rdrop_scripts.multi30k_dir())"
+    env = {**os.environ, "MULTI30K_DIR": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "set MULTI30K_DIR" in proc.stderr
+    (tmp_path / "train.en.gz").write_bytes(b"")
+    proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert proc.stdout.strip() == str(tmp_path)
