@@ -140,7 +140,8 @@ plan_batch() {  # plan_batch UNIT PAPER_GPUS PAPER_PER_GPU PAPER_UPDATE_FREQ SMO
   [[ $NGPUS =~ ^[0-9]+$ ]] || die "NGPUS must be a number, got '$NGPUS'"
   if [[ $SMOKE == 1 ]]; then
     NPROC=1 BATCH_PER_GPU=$smoke BATCH_UPDATE_FREQ=1
-    echo "effective batch: $smoke = 1 x $smoke x 1 $unit (SMOKE=1: a pipeline check, not the paper's $total)"
+    BATCH_LINE="effective batch: $smoke = 1 x $smoke x 1 $unit (SMOKE=1: a pipeline check, not the paper's $total)"
+    echo "$BATCH_LINE"
     return
   fi
   NPROC=$((NGPUS > 0 ? NGPUS : 1))
@@ -162,7 +163,8 @@ plan_batch() {  # plan_batch UNIT PAPER_GPUS PAPER_PER_GPU PAPER_UPDATE_FREQ SMO
   fi
   ((per >= min)) || die "NGPUS=$NGPUS leaves $per $unit per GPU, less than one sample ($min); use fewer GPUs"
   BATCH_PER_GPU=$per BATCH_UPDATE_FREQ=$freq
-  echo "effective batch: $total = $NPROC x $per x $freq $unit"
+  BATCH_LINE="effective batch: $total = $NPROC x $per x $freq $unit"
+  echo "$BATCH_LINE"
 }
 
 node_rank() {  # node_rank ARGS...: this launch's first global rank (torchrun's RANK, or the override)
@@ -210,5 +212,6 @@ hydra_train() {  # hydra_train CONFIG DATA_BIN SAVE_DIR [hydra overrides...]
   fi
   mkdir -p "$save"
   step "Training $config ($([[ $BASELINE == 1 ]] && echo baseline || echo R-Drop)) -> $save (log: $log)"
-  "${cmd[@]}" 2>&1 | tee "$log"
+  echo "$BATCH_LINE" >"$log"
+  "${cmd[@]}" 2>&1 | tee -a "$log"
 }

@@ -325,7 +325,8 @@ def test_iwslt_train_rdrop_and_baseline_then_evaluate(prepared, tmp_path):
     rdrop = run_script("iwslt/train.sh", "de", "en", env={**env, "SAVE_DIR": tmp_path / "rdrop"})
     base = finish(base)
     assert "kl_loss" in rdrop.stdout and (tmp_path / "rdrop" / "checkpoint_best.pt").exists()
-    assert "kl_loss" in (tmp_path / "rdrop" / "train.log").read_text()
+    log = (tmp_path / "rdrop" / "train.log").read_text()
+    assert "kl_loss" in log and log.startswith("effective batch: 1000 = 1 x 1000 x 1 tokens")
     assert '"num_updates": "4"' in base.stdout and "kl_loss" not in base.stdout + base.stderr
     # both select checkpoint_best.pt by validation BLEU (fairseq's --eval-bleu)
     assert '"valid_bleu"' in base.stdout and '"valid_bleu"' in rdrop.stdout
