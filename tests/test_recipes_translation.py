@@ -330,8 +330,11 @@ def test_iwslt_train_rdrop_and_baseline_then_evaluate(prepared, tmp_path):
     rdrop = run_script("iwslt/train.sh", "de", "en", env={**env, "SAVE_DIR": tmp_path / "rdrop"})
     base = finish(base)
     assert "kl_loss" in rdrop.stdout and (tmp_path / "rdrop" / "checkpoint_best.pt").exists()
-    assert "kl_loss" in (tmp_path / "rdrop" / "train.log").read_text()
-    assert "num_updates 4" in base.stdout and "kl_loss" not in base.stdout + base.stderr
+    log = (tmp_path / "rdrop" / "train.log").read_text()
+    assert "kl_loss" in log and log.startswith("effective batch: 1000 = 1 x 1000 x 1 tokens")
+    assert '"num_updates": "4"' in base.stdout and "kl_loss" not in base.stdout + base.stderr
+    # both select checkpoint_best.pt by validation BLEU (fairseq's --eval-bleu)
+    assert '"valid_bleu"' in base.stdout and '"valid_bleu"' in rdrop.stdout
 
     out = run_script("iwslt/evaluate.sh", "de", "en", "--max-len-b", "20", env={**env, "SAVE_DIR": tmp_path / "rdrop"})
     score = bleu_line(out.stdout)
@@ -387,12 +390,15 @@ def test_wmt14_en_de_prepare_train_evaluate_with_compound_split(prepared, tmp_pa
     env = {"DATA": data, "SMOKE": "1", "NGPUS": "0", "SAVE_DIR": tmp_path / "ckpt"}
     train = run_script("wmt14/train.sh", "en", "de", env=env)
     assert "kl_loss" in train.stdout and "transformer_vaswani_wmt_en_de_big" in train.stdout
-    # the smoke run keeps no epoch checkpoints; pretend there were two to average
+    # the smoke run saves every 2 updates: checkpoint_EPOCH_2.pt and checkpoint_EPOCH_4.pt
     ckpt = tmp_path / "ckpt"
-    for epoch in (1, 2):
-        (ckpt / f"checkpoint{epoch}.pt").write_bytes((ckpt / "checkpoint_last.pt").read_bytes())
-    out = run_script("wmt14/evaluate.sh", "en", "de", "--max-len-b", "20", env=env)
-    assert "Averaging 2 epoch checkpoints" in out.stderr and (ckpt / "checkpoint.avg2.pt").exists()
+    saved = sorted(ckpt.glob("checkpoint_*_*.pt"), key=lambda p: int(p.stem.split("_")[2]))
+    assert [int(p.stem.split("_")[2]) for p in saved] == [2, 4]
+    too_many = run_script("wmt14/evaluate.sh", "en", "de", env={**env, "AVERAGE": "3"}, check=False)
+    assert too_many.returncode != 0 and "fewer than the 3 to average" in too_many.stderr
+    out = run_script("wmt14/evaluate.sh", "en", "de", "--max-len-b", "20", env={**env, "AVERAGE": "2"})
+    assert f"averaging 2 checkpoints: {saved[0].name} {saved[1].name}" in out.stderr
+    assert (ckpt / "checkpoint.avg2.pt").exists()
     score = bleu_line(out.stdout)
     hyps = [bleu.compound_split(h) for h in (tmp_path / "ckpt" / "test.hyp").read_text().splitlines()]
     refs = [bleu.compound_split(r) for r in tok]
