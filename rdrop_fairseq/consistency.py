@@ -63,11 +63,10 @@ class _SymmetricKL(torch.autograd.Function):
         grad, ctx.grad = ctx.grad, None
         if grad is None:  # a second backward through a retained graph
             _, grad = _kl_and_grad(lprobs, ctx.copies, keep_rows, ctx.chunk_elements, True)
-        grad_output = grad_output * (0.5 / len(_pairs(ctx.copies)))
-        if keep_rows is None:
-            return grad.mul_(grad_output), None, None, None
-        row_scale = (keep_rows * grad_output).to(grad.dtype).repeat(ctx.copies)
-        return grad.mul_(row_scale.unsqueeze(-1)), None, None, None
+        grad_output = grad_output.to(grad.dtype) * (0.5 / len(_pairs(ctx.copies)))
+        if keep_rows is not None:
+            grad_output = (keep_rows * grad_output).repeat(ctx.copies).unsqueeze(-1)
+        return _scaled_and_rounded(grad, grad_output, lprobs.dtype), None, None, None
 
 
 def _kl_and_grad(lprobs, copies, keep_rows, chunk_elements, want_grad):
@@ -75,7 +74,7 @@ def _kl_and_grad(lprobs, copies, keep_rows, chunk_elements, want_grad):
     the pair weight and the incoming gradient): eight passes per chunk."""
     acc = _accumulation_dtype(lprobs)
     n = lprobs.size(0) // copies
-    grad = torch.empty_like(lprobs) if want_grad else None
+    grad = torch.empty_like(lprobs, dtype=acc) if want_grad else None
     written = set()  # (copy, first row) already holding a pair's gradient
 
     def emit(copy, rows, base, x, y, value):  # grad rows (+)= base + value * x * y
@@ -167,6 +166,7 @@ class _FusedLabelSmoothedRDrop(torch.autograd.Function):
             ctx.needs_input_grad[0],
         )  # fmt: skip
         ctx.grads = None if grad is None else (grad,)
+        ctx.dtype = logits.dtype
         total, loss, nll, kl = values
         ctx.mark_non_differentiable(loss, nll, kl)
         return total, loss, nll, kl
@@ -174,7 +174,8 @@ class _FusedLabelSmoothedRDrop(torch.autograd.Function):
     @staticmethod
     def backward(ctx, grad_total, *unused):
         (grad,) = _saved_gradients(ctx)
-        return grad.mul_(grad_total.to(grad.dtype)), None, None, None, None, None, None
+        grad = _scaled_and_rounded(grad, grad_total, ctx.dtype)
+        return grad, None, None, None, None, None, None
 
 
 class _LabelSmoothedRDropTerms:
@@ -255,13 +256,35 @@ def _saved_gradients(ctx):
     return grads
 
 
+def _scaled_and_rounded(grad, scale, dtype, chunk_elements=CHUNK_ELEMENTS):
+    """``grad * scale`` rounded once to ``dtype``, in ``grad``'s own memory.
+
+    ``grad`` is the accumulation-dtype gradient a forward saved; ``scale``
+    the incoming gradient (a scalar, or a per-row column). Under fp16 loss
+    scaling the scale is what lifts tiny entries into fp16's range, so it is
+    applied before the rounding. For a half ``dtype`` the float32 buffer is
+    narrowed in place, chunk by chunk from its start (chunk k's 2-byte values
+    land on bytes chunk k has already been read from), so the backward
+    allocates nothing beyond one chunk.
+    """
+    grad.mul_(scale)
+    if grad.dtype == dtype:
+        return grad
+    flat = grad.view(-1)
+    narrow = flat.view(dtype)[: flat.numel()]
+    for start in range(0, flat.numel(), chunk_elements):
+        stop = min(flat.numel(), start + chunk_elements)
+        narrow[start:stop].copy_(flat[start:stop].to(dtype))
+    return narrow.view(grad.shape)
+
+
 def _fused_values_and_grad(logits, target, copies, epsilon, alpha, ignore_index, chunk_elements, want_grad):
     acc = _accumulation_dtype(logits)
     vocab, n = logits.size(1), logits.size(0) // copies
     terms = _LabelSmoothedRDropTerms(vocab, copies, epsilon, alpha, ignore_index, acc, logits.device)
-    grad = torch.empty_like(logits) if want_grad else None
-    # a float32 gradient is written in place: p goes straight into its buffer
-    in_place = grad is not None and grad.dtype == acc and copies == 2
+    grad = torch.empty_like(logits, dtype=acc) if want_grad else None
+    # with two copies p goes straight into the gradient's buffer
+    in_place = grad is not None and copies == 2
     step = _rows_per_chunk(vocab, chunk_elements)
     for start in range(0, n, step):
         rows = [slice(c * n + start, c * n + min(n, start + step)) for c in range(copies)]
@@ -340,18 +363,19 @@ class _FusedProjectionLabelSmoothedRDrop(torch.autograd.Function):
                     chunk = features[r].to(acc)
                     torch.mm(g, weight_acc, out=grad_features[r])
                     grad_weight.addmm_(g.t(), chunk)
-        ctx.grads = (
-            (grad_features.to(features.dtype), grad_weight.to(weight.dtype)) if want_grad else None
-        )
+        ctx.grads = (grad_features, grad_weight) if want_grad else None
+        ctx.dtypes = features.dtype, weight.dtype
         total, loss, nll, kl = terms.values()
         ctx.mark_non_differentiable(loss, nll, kl)
         return total, loss, nll, kl
 
     @staticmethod
     def backward(ctx, grad_total, *unused):
-        grad_features, grad_weight = _saved_gradients(ctx)
-        scale = grad_total.to(grad_features.dtype)
-        return grad_features.mul_(scale), grad_weight.mul_(scale), None, None, None, None, None, None
+        grads = _saved_gradients(ctx)
+        grad_features, grad_weight = (
+            _scaled_and_rounded(g, grad_total, dtype) for g, dtype in zip(grads, ctx.dtypes)
+        )
+        return grad_features, grad_weight, None, None, None, None, None, None
 
 
 def fused_projection_rdrop_loss(
