@@ -232,3 +232,132 @@ def ref_logits_grad(features, weight, target):
     logits = (features @ weight.t()).requires_grad_()
     (reference_rdrop_loss(logits, target, 2, EPS, ALPHA, PAD)[0] * LOSS_SCALE).backward()
     return logits.grad
+
+
+# End to end: fairseq's FP16Optimizer driven the way fairseq-train --fp16 drives
+# it (its trainer needs CUDA, its optimizer does not): model halved, scaled
+# backward, overflow check that lowers the scale and retries, unscaled float32
+# master gradients; compared with the float64 model's gradients.
+
+SEED = 3
+ACTIVATION = "gelu"  # smooth: no ReLU boundary flips between the half and the float64 forward
+WORDS = 2000  # eps / (V - 1) = 5e-5: label smoothing's gradient is subnormal in fp16
+
+
+def tiny_translation(data, *extra):
+    """(cfg, task, model, criterion) as fairseq-train builds them, from
+    dictionaries written here: no corpus is read."""
+    dictionary = Dictionary()
+    for i in range(WORDS):
+        dictionary.add_symbol(f"w{i}")
+    for lang in ("de", "en"):
+        dictionary.save(str(data / f"dict.{lang}.txt"))
+    cfg = training_cfg(
+        data, "--task", "rdrop_translation", "-s", "de", "-t", "en",
+        "--criterion", "rdrop_label_smoothed_cross_entropy", "--label-smoothing", "0.1",
+        "--rdrop-alpha", str(ALPHA), *TINY_TRANSFORMER, "--activation-fn", ACTIVATION, "--optimizer", "adam", "--lr", "1e-4",
+        # fairseq's flat fp32 master copy lives on the current CUDA device
+        "--fp16-no-flatten-grads", *extra,
+    )  # fmt: skip
+    task = tasks.setup_task(cfg.task)
+    torch.manual_seed(0)
+    model = task.build_model(cfg.model)
+    with torch.no_grad():  # confident outputs: most probabilities below 1e-6
+        model.decoder.output_projection.weight.mul_(8)
+    return cfg, task, model, task.build_criterion(cfg.criterion)
+
+
+def synthetic_batch(dictionary, sentences=6, src_len=9, tgt_len=8, seed=0):
+    """A collated translation batch of random words, targets of varied length."""
+    gen = torch.Generator().manual_seed(seed)
+    eos, pad = dictionary.eos(), dictionary.pad()
+    src = torch.randint(dictionary.nspecial, len(dictionary), (sentences, src_len), generator=gen)
+    src[:, -1] = eos
+    target = torch.randint(dictionary.nspecial, len(dictionary), (sentences, tgt_len), generator=gen)
+    lengths = torch.randint(3, tgt_len + 1, (sentences,), generator=gen)
+    prev = torch.full_like(target, pad)
+    for row, length in enumerate(lengths.tolist()):
+        target[row, length - 1] = eos
+        target[row, length:] = pad
+        prev[row, 0] = eos
+        prev[row, 1:length] = target[row, : length - 1]
+    return {
+        "id": torch.arange(sentences),
+        "nsentences": sentences,
+        "ntokens": int(target.ne(pad).sum()),
+        "net_input": {
+            "src_tokens": src,
+            "src_lengths": torch.full((sentences,), src_len),
+            "prev_output_tokens": prev,
+        },
+        "target": target,
+    }
+
+
+def trainer_update_grads(cfg, task, model, criterion, sample):
+    """One update the way fairseq's trainer runs it under --fp16/--bf16, up
+    to the optimizer step: train_step (scaled backward), gradients divided by
+    the sample size, the norm check that raises OverflowError (the trainer
+    then skips the update and retries at the lowered scale). Returns the
+    logging output, the float32 master gradients (unscaled as step() does)
+    and the loss scales tried."""
+    optimizer = FP16Optimizer.build_optimizer(cfg, [p for p in model.parameters() if p.requires_grad])
+    scales = []
+    for _ in range(40):
+        scales.append(optimizer.scaler.loss_scale if optimizer.scaler else None)
+        optimizer.zero_grad()
+        torch.manual_seed(SEED)
+        _, sample_size, log = task.train_step(sample, model, criterion, optimizer, 0)
+        optimizer.multiply_grads(1.0 / sample_size)
+        try:
+            optimizer.clip_grad_norm(0.0)
+        except OverflowError:
+            continue
+        optimizer._unscale_grads()
+        return log, [p.grad for p in optimizer.fp32_params], scales
+    raise AssertionError(f"no loss scale without overflow among {scales}")
+
+
+def float64_grads(cfg, task, model, criterion, sample):
+    model = copy.deepcopy(model).double()
+    torch.manual_seed(SEED)  # the same dropout masks
+    _, sample_size, log = task.train_step(sample, model, criterion, optim.build_optimizer(cfg.optimizer, model.parameters()), 0)
+    return log, [p.grad / sample_size for p in model.parameters() if p.requires_grad]
+
+
+@pytest.mark.parametrize("path", ["fused", "general"])
+@pytest.mark.parametrize("precision", ["--fp16", "--bf16"])
+def test_trainer_mixed_precision_update_matches_float64(tmp_path, monkeypatch, precision, path):
+    from rdrop_fairseq.criterions import label_smoothed_cross_entropy as lsce
+
+    # a high initial scale, so the scaler must find its scale by overflowing
+    cfg, task, model, criterion = tiny_translation(tmp_path, precision, "--fp16-init-scale", str(2**24))
+    if path == "general":
+        monkeypatch.setattr(lsce, "normalizes_with_plain_log_softmax", lambda model: False)
+    dtype = torch.float16 if precision == "--fp16" else torch.bfloat16
+    model.to(dtype)  # what the trainer does to the model
+    sample = synthetic_batch(task.target_dictionary)
+
+    log, grads, scales = trainer_update_grads(cfg, task, model, criterion, sample)
+    ref_log, ref_grads = float64_grads(cfg, task, model, criterion, sample)
+
+    if dtype == torch.float16:  # overflowed at 2^24, halved until it fits
+        assert scales[0] == 2**24 and len(scales) > 1
+        assert all(b == a / 2 for a, b in zip(scales, scales[1:]))
+    else:  # bf16 needs no loss scale
+        assert scales == [None]
+    for key in ("loss", "nll_loss", "kl_loss"):
+        assert float(log[key]) == pytest.approx(float(ref_log[key]), rel=2e-3), key
+    assert float(ref_log["kl_loss"]) > 1  # the copies differ: dropout, confident outputs
+    names = [n for n, p in model.named_parameters() if p.requires_grad]
+    # relative to the tensor's norm, or to a hundredth of the largest norm
+    # where the exact gradient nearly vanishes (the attention keys' bias:
+    # softmax ignores a shift), so that no rounding noise is divided by ~0
+    floor = 1e-2 * max(r.norm() for r in ref_grads)
+    errors = {}
+    for name, got, expected in zip(names, grads, ref_grads, strict=True):
+        assert got.dtype == torch.float32 and torch.isfinite(got).all(), name
+        errors[name] = ((got.double() - expected).norm() / max(expected.norm(), floor)).item()
+    # the half-precision forward itself is off by a few ulps of its dtype
+    worst = max(errors, key=errors.get)
+    assert errors[worst] < 16 * torch.finfo(dtype).eps, f"{worst}: relative error {errors[worst]:.3g}"
