@@ -215,17 +215,25 @@ def test_chunked_projection_gradients_are_rounded_once(dtype, device):
     (ours[0] * LOSS_SCALE).backward()
     ref_f, ref_w = features.clone().requires_grad_(), weight.clone().requires_grad_()
     (reference_rdrop_loss(ref_f @ ref_w.t(), target, 2, EPS, ALPHA, PAD)[0] * LOSS_SCALE).backward()
-    # float32's error: the logits' gradient's (above), carried through the
-    # two products, plus the products' own sums (about 2 sqrt(n) u32 of the
-    # sum of magnitudes, n terms, as blocked BLAS sums go)
-    keep = target.ne(PAD).double().unsqueeze(-1)
-    logit_slack = float32_slack(logits, LOSS_SCALE) * keep
-    magnitude = ref_logits_grad(features, weight, target).abs()
-    slack_f = logit_slack @ weight.abs() + 2 * VOCAB**0.5 * 2.0**-24 * magnitude @ weight.abs()
-    slack_w = logit_slack.t() @ features.abs() + 2 * (2 * ROWS) ** 0.5 * 2.0**-24 * magnitude.t() @ features.abs()
+    slack_f, slack_w = projection_slack(features, weight, target)
     overflowed = assert_rounded_once(f.grad, ref_f.grad, dtype, "features", slack_f)
     overflowed |= assert_rounded_once(w.grad, ref_w.grad, dtype, "weight", slack_w)
     assert_overflow_seen_iff(overflowed, [f, w])
+
+
+def projection_slack(features, weight, target):
+    """float32's error for the projection's two gradients: the logits'
+    gradient's (above), carried through the two products, plus the products'
+    own sums (about 2 sqrt(n) u32 of the sum of magnitudes for n terms, as
+    blocked BLAS sums go)."""
+    keep = target.ne(PAD).double().unsqueeze(-1)
+    logit_slack = float32_slack(features @ weight.t(), LOSS_SCALE) * keep
+    magnitude = ref_logits_grad(features, weight, target).abs()
+    sums = 2 * 2.0**-24 * magnitude
+    return (
+        logit_slack @ weight.abs() + VOCAB**0.5 * sums @ weight.abs(),
+        logit_slack.t() @ features.abs() + features.size(0) ** 0.5 * sums.t() @ features.abs(),
+    )
 
 
 def ref_logits_grad(features, weight, target):
@@ -233,6 +241,40 @@ def ref_logits_grad(features, weight, target):
     (reference_rdrop_loss(logits, target, 2, EPS, ALPHA, PAD)[0] * LOSS_SCALE).backward()
     return logits.grad
 
+
+
+@pytest.mark.gpu
+@CUDA
+@pytest.mark.parametrize("path", ["fused", "general", "chunked projection"])
+def test_float32_on_cuda_matches_float64(path):
+    # full precision on the GPU: values and gradients as float32 arithmetic allows
+    if path == "chunked projection":
+        features, weight, target = exact_projection_inputs(ROWS, 16, VOCAB)
+        inputs = [features.float().cuda().requires_grad_(), weight.float().cuda().requires_grad_()]
+        refs = [features.clone().requires_grad_(), weight.clone().requires_grad_()]
+        ours = fused_projection_rdrop_loss(*inputs, target.cuda(), 2, EPS, ALPHA, PAD)[0]
+        ref = reference_rdrop_loss(refs[0] @ refs[1].t(), target, 2, EPS, ALPHA, PAD)[0]
+    else:
+        logits, target = peaked_logits(ROWS, VOCAB)
+        inputs, refs = [logits.cuda().requires_grad_()], [logits.detach().double().requires_grad_()]
+        ref = reference_rdrop_loss(refs[0], target, 2, EPS, ALPHA, PAD)[0]
+        if path == "fused":
+            ours = fused_label_smoothed_rdrop_loss(inputs[0], target.cuda(), 2, EPS, ALPHA, PAD)[0]
+        else:
+            lprobs = F.log_softmax(inputs[0], -1)
+            nll, _ = label_smoothed_nll_loss(lprobs, target.cuda().unsqueeze(-1), EPS, ignore_index=PAD)
+            ours = nll + ALPHA * symmetric_kl(lprobs, 2, target[:ROWS].cuda().eq(PAD))
+    torch.testing.assert_close(ours.double().cpu(), ref.detach(), rtol=1e-5, atol=1e-3)
+    (ours * LOSS_SCALE).backward()
+    (ref * LOSS_SCALE).backward()
+    if path == "chunked projection":
+        slacks = projection_slack(features, weight, target)
+    else:
+        slacks = [float32_slack(logits, LOSS_SCALE)]
+    for got, expected, slack in zip(inputs, refs, slacks, strict=True):
+        # float32's own error where terms cancel, a few ulps elsewhere
+        error = (got.grad.double().cpu() - expected.grad).abs()
+        assert (error <= slack + 1e-5 * expected.grad.abs()).all()
 
 # End to end: fairseq's FP16Optimizer driven the way fairseq-train --fp16 drives
 # it (its trainer needs CUDA, its optimizer does not): model halved, scaled
