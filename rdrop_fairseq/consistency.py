@@ -256,26 +256,13 @@ def _saved_gradients(ctx):
     return grads
 
 
-def _scaled_and_rounded(grad, scale, dtype, chunk_elements=CHUNK_ELEMENTS):
-    """``grad * scale`` rounded once to ``dtype``, in ``grad``'s own memory.
-
-    ``grad`` is the accumulation-dtype gradient a forward saved; ``scale``
-    the incoming gradient (a scalar, or a per-row column). Under fp16 loss
-    scaling the scale is what lifts tiny entries into fp16's range, so it is
-    applied before the rounding. For a half ``dtype`` the float32 buffer is
-    narrowed in place, chunk by chunk from its start (chunk k's 2-byte values
-    land on bytes chunk k has already been read from), so the backward
-    allocates nothing beyond one chunk.
-    """
-    grad.mul_(scale)
-    if grad.dtype == dtype:
-        return grad
-    flat = grad.view(-1)
-    narrow = flat.view(dtype)[: flat.numel()]
-    for start in range(0, flat.numel(), chunk_elements):
-        stop = min(flat.numel(), start + chunk_elements)
-        narrow[start:stop].copy_(flat[start:stop].to(dtype))
-    return narrow.view(grad.shape)
+def _scaled_and_rounded(grad, scale, dtype):
+    """``grad * scale`` rounded once to ``dtype``: ``grad`` is the gradient a
+    forward kept in the accumulation dtype, ``scale`` the incoming gradient
+    (a scalar, or a per-row column). Under fp16 loss scaling the scale is what
+    lifts tiny entries into fp16's range, so it comes before the rounding."""
+    grad = grad.mul_(scale)
+    return grad if grad.dtype == dtype else grad.to(dtype)
 
 
 def _fused_values_and_grad(logits, target, copies, epsilon, alpha, ignore_index, chunk_elements, want_grad):
