@@ -3,7 +3,7 @@ wrapper that records peak GPU memory, and the markdown table of the runs.
 
     python benchmarks/gpu_check.py data DIR [--sentences 20000] [--words 8000]
     python benchmarks/gpu_check.py train RUN_DIR -- <fairseq-train arguments>
-    python benchmarks/gpu_check.py table RUN_DIR [RUN_DIR ...]
+    python benchmarks/gpu_check.py table RUN_DIR [RUN_DIR ...] [--curve-at 10 50 100 150 200]
 
 Each RUN_DIR is named ``<precision>-<variant>``; ``train`` writes its
 ``train.log`` (fairseq's json log lines) and ``run.json`` (exit status, peak
@@ -108,17 +108,22 @@ def fmt(value, spec):
     return "" if value is None or (isinstance(value, float) and math.isnan(value)) else format(value, spec)
 
 
-def table(run_dirs):
+def table(run_dirs, curve_at=CURVE_AT):
     rows = [summarize(d) for d in run_dirs]
     lines = [
-        "| precision | variant | updates | " + " | ".join(f"nll@{u}" for u in CURVE_AT)
+        "| precision | variant | updates | " + " | ".join(f"nll@{u}" for u in curve_at)
         + " | finite | loss scale min / last | ms / update | peak GPU MB |",
-        "|---|---|---:|" + "---:|" * len(CURVE_AT) + "---|---|---:|---:|",
+        "|---|---|---:|" + "---:|" * len(curve_at) + "---|---|---:|---:|",
     ]
     for r in rows:
-        curve = " | ".join(fmt(r["curve"].get(u), ".2f") for u in CURVE_AT)
+        curve = " | ".join(fmt(r["curve"].get(u), ".2f") for u in curve_at)
         scale = "" if r["scale_min"] is None else f"{r['scale_min']:g} / {r['scale_last']:g}"
-        finite = "yes" if r["finite"] and r["status"] == 0 else f"**no** {r['error'] or ''}".strip()
+        if r["status"] != 0:
+            finite = f"**failed**: {r['error'] or 'see its .out file'}"
+        elif not r["curve"]:
+            finite = "**no train_inner log**"
+        else:
+            finite = "yes" if r["finite"] else "**no**"
         lines.append(
             f"| {r['precision']} | {r['variant']} | {r['updates']} | {curve} | {finite} | {scale} "
             f"| {fmt(r['ms'], '.0f')} | {fmt(r['peak_mb'], '.0f')} |"
@@ -157,6 +162,7 @@ def main():
     run.add_argument("fairseq_args", nargs=argparse.REMAINDER)
     tab = sub.add_parser("table")
     tab.add_argument("run_dirs", nargs="+")
+    tab.add_argument("--curve-at", type=int, nargs="+", default=list(CURVE_AT), help="updates to show the loss at")
     args = parser.parse_args()
     if args.command == "data":
         make_corpus(args.dest, args.sentences, args.words)
@@ -164,7 +170,7 @@ def main():
         extra = args.fairseq_args[1:] if args.fairseq_args[:1] == ["--"] else args.fairseq_args
         sys.exit(train(args.run_dir, extra))
     else:
-        print(table(args.run_dirs))
+        print(table(args.run_dirs, args.curve_at))
 
 
 if __name__ == "__main__":

@@ -17,7 +17,8 @@
 # Knobs: VENV (.venv-gpu), PYTHON (python3, to create it), TORCH_INDEX_URL
 # (a wheel index for torch, e.g. https://download.pytorch.org/whl/cu128),
 # OUT (work/gpu_check), UPDATES (200), MAX_TOKENS (4096), PRECISIONS
-# ("fp16 bf16"), VARIANTS ("baseline baseline_x2 builtin ours").
+# ("fp16 bf16"), VARIANTS ("baseline baseline_x2 builtin ours"), SENTENCES
+# (20000), LOG_INTERVAL (10), CURVE_AT ("10 50 100 150 200").
 # --cpu: no install, no GPU: the same pipeline with the existing .venv on the
 # CPU in float32 for 3 updates on a small corpus, to check the script itself.
 set -euo pipefail
@@ -34,12 +35,16 @@ if (( CPU )); then
   MAX_TOKENS=${MAX_TOKENS:-1024}
   PRECISIONS=${PRECISIONS:-fp32}
   SENTENCES=${SENTENCES:-2000}
+  LOG_INTERVAL=${LOG_INTERVAL:-1}
+  CURVE_AT=${CURVE_AT:-1 2 3}
 else
   VENV=${VENV:-.venv-gpu}
   UPDATES=${UPDATES:-200}
   MAX_TOKENS=${MAX_TOKENS:-4096}
   PRECISIONS=${PRECISIONS:-fp16 bf16}
   SENTENCES=${SENTENCES:-20000}
+  LOG_INTERVAL=${LOG_INTERVAL:-10}
+  CURVE_AT=${CURVE_AT:-10 50 100 150 200}
 fi
 VARIANTS=${VARIANTS:-baseline baseline_x2 builtin ours}
 for precision in $PRECISIONS; do
@@ -90,7 +95,7 @@ fi
 COMMON=("$DATA/bin" --arch transformer_iwslt_de_en --share-decoder-input-output-embed
   --optimizer adam --adam-betas "(0.9, 0.98)" --clip-norm 0.0 --lr 5e-4
   --lr-scheduler inverse_sqrt --warmup-updates 100 --dropout 0.3 --weight-decay 0.0001
-  --label-smoothing 0.1 --max-update "$UPDATES" --log-interval 10 --seed 1
+  --label-smoothing 0.1 --max-update "$UPDATES" --log-interval "$LOG_INTERVAL" --seed 1
   --disable-validation --no-save --num-workers 0)
 (( CPU )) && COMMON+=(--cpu)
 
@@ -121,6 +126,7 @@ for precision in $PRECISIONS; do
 done
 
 phase "table"
-$PY benchmarks/gpu_check.py table "${RUNS[@]}" | tee "$OUT/table.md"
+# shellcheck disable=SC2086  # CURVE_AT is a list of numbers
+$PY benchmarks/gpu_check.py table "${RUNS[@]}" --curve-at $CURVE_AT | tee "$OUT/table.md"
 phase "done: $OUT/table.md"
 (( TESTS_OK )) || { echo "gpu_check.sh: the gpu unit tests did not all run and pass: $OUT/pytest_gpu.txt" >&2; exit 1; }

@@ -8,6 +8,20 @@ Layout convention: the ``copies`` copies of a batch are stacked along dim 0,
 copy-major (rows ``[c * n, (c + 1) * n)`` belong to copy ``c``), which is what
 ``torch.cat([x] * copies)`` of the input produces after the model has flattened
 its output to ``(rows, vocab)``.
+
+Mixed precision: half inputs (fp16, bf16) are computed in float32, and each
+function's gradient is kept in float32 from its forward to its backward,
+where it is multiplied by the incoming gradient and only then rounded to the
+input dtype, once. Under fairseq's ``--fp16`` the incoming gradient carries
+the loss scale (2^7 .. 2^16), which is what lifts the many tiny entries
+(probabilities below 1e-6, label smoothing's ``eps / V``) into fp16's range:
+rounded before the scaling they would be flushed to zero. The alternative,
+keeping the half logits and recomputing the gradient chunk by chunk in the
+backward, holds 2 bytes less per logit at the peak but runs the whole
+computation twice; the float32 gradient keeps the loss as fast as before for
+2 more bytes per logit (``benchmarks/bench_half_gradient.py``,
+``benchmarks/RESULTS.md``). For the chunked projection the kept gradients are
+the small feature and matrix ones, so the choice costs nothing there.
 """
 
 import torch
@@ -44,8 +58,9 @@ class _SymmetricKL(torch.autograd.Function):
     ``d/da = p * d + r``, ``d/db = -(q * d + r)``; autograd's log-softmax
     backward then yields the logit gradient ``p * (d - sum(p * d)) + (p - q)``.
     The gradient is written, in the forward, straight into the one buffer the
-    backward has to return anyway, so the backward is a single in-place
-    scaling and no exponential is computed twice.
+    backward has to return anyway (float32 for half inputs), so the backward
+    is a single in-place scaling (and, for half inputs, one rounding) and no
+    exponential is computed twice.
     """
 
     @staticmethod
@@ -155,7 +170,8 @@ class _FusedLabelSmoothedRDrop(torch.autograd.Function):
     log-softmax lives only in the chunk, and the closed-form gradient of the
     whole loss with respect to the logits (softmax - smoothed one-hot for the
     NLL, ``p * (d - sum(p * d)) + (p - q)`` for the KL) is written during the
-    forward into the single buffer the backward returns. The logits are not
+    forward into the single buffer the backward scales (float32 for half
+    logits, rounded once after the scaling). The logits are not
     saved, so autograd can free them as soon as the forward returns.
     """
 
