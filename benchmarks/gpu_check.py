@@ -5,9 +5,9 @@ wrapper that records peak GPU memory, and the markdown table of the runs.
     python benchmarks/gpu_check.py train RUN_DIR -- <fairseq-train arguments>
     python benchmarks/gpu_check.py table RUN_DIR [RUN_DIR ...] [--curve-at 10 50 100 150 200]
 
-Each RUN_DIR is named ``<precision>-<variant>``; ``train`` writes its
-``train.log`` (fairseq's json log lines) and ``run.json`` (exit status, peak
-``torch.cuda.max_memory_allocated``) there.
+Each RUN_DIR is named ``<precision>-<variant>``; ``train`` writes
+``run.json`` (exit status, peak ``torch.cuda.max_memory_allocated``) there,
+and the caller keeps its output (fairseq's json log lines) as ``train.log``.
 """
 
 import argparse
@@ -50,7 +50,7 @@ def train(run_dir, args):
 
     run_dir = Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
-    sys.argv = ["fairseq-train", *args, "--log-format", "json", "--log-file", str(run_dir / "train.log")]
+    sys.argv = ["fairseq-train", *args, "--log-format", "json"]
     status, error = 0, None
     try:
         fairseq_train.cli_main()

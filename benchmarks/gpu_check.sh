@@ -116,11 +116,11 @@ for precision in $PRECISIONS; do
                     --criterion rdrop_label_smoothed_cross_entropy --rdrop-alpha 5) ;;
     esac
     run=$OUT/runs/$precision-$variant
-    rm -rf "$run"
+    rm -rf "$run" && mkdir -p "$run"
     phase "train $precision $variant"
     PYTHONPATH=$PWD $PY benchmarks/gpu_check.py train "$run" -- "${COMMON[@]}" "${pflags[@]}" \
-      "${vflags[@]}" --max-tokens "$tokens" > "$OUT/$precision-$variant.out" 2>&1 \
-      || echo "   failed: see $OUT/$precision-$variant.out"
+      "${vflags[@]}" --max-tokens "$tokens" > "$run/train.log" 2>&1 \
+      || echo "   failed: see $run/train.log"
     RUNS+=("$run")
   done
 done
