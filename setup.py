@@ -1,13 +1,28 @@
 from setuptools import find_packages, setup
 
+# what the paper-reproduction scripts (scripts/<dataset>/, plot_curves.py) need
+# beyond the plugin: tokenization, BPE, metrics, plots
+RECIPES = [
+    "sacremoses",  # Moses tokenization (mt_prep.py) and detokenization (bleu.py)
+    "subword-nmt",  # BPE of the translation recipes
+    "rouge-score",  # CNN/DailyMail ROUGE
+    "scipy",  # GLUE STS-B correlations
+    "scikit-learn",  # GLUE CoLA MCC, MRPC/QQP F1
+    "matplotlib",  # learning curves (plot_curves.py)
+]
+
 setup(
     name="rdrop-fairseq",
     version="0.1.0",
     description="R-Drop (Liang et al., NeurIPS 2021) as a fairseq plugin",
     long_description=open("README.md", encoding="utf-8").read(),
     long_description_content_type="text/markdown",
+    license="MIT",
     packages=find_packages(include=["rdrop_fairseq", "rdrop_fairseq.*"]),
-    python_requires=">=3.8",
+    # helpers of the command-line scripts, importable from any folder
+    py_modules=["rdrop_scripts"],
+    # the code uses zip(strict=...) and str.removeprefix
+    python_requires=">=3.10",
     install_requires=[
         # Pinned on purpose: an unpinned torch resolves to a multi-GB CUDA
         # build. GPU users install a CUDA build of this version first (README).
@@ -18,11 +33,10 @@ setup(
         "fairseq-fixed==0.12.3.1; python_version >= '3.11'",
         "sacrebleu>=2.0",
         "sentencepiece",
-        "matplotlib",
     ],
     extras_require={
-        # tokenization, BPE and metrics for the paper's reproduction scripts
-        "recipes": ["sacremoses", "subword-nmt", "rouge-score"],
-        "test": ["pytest", "sacremoses", "subword-nmt", "rouge-score"],
+        "recipes": RECIPES,
+        # the tests run every recipe end to end, and check that README.md renders
+        "test": ["pytest>=7", "markdown-it-py>=3", *RECIPES],
     },
 )

@@ -1,5 +1,7 @@
 """Whole training step on real Multi30k batches: R-Drop vs a doubled batch.
 
+Multi30k is read from ``$MULTI30K_DIR`` (default ``../shared/data/multi30k``).
+
 One small transformer (2+2 layers, 256-dim, the size that trains on CPU) and
 the same real batches (max 4096 target tokens per copy) for every variant;
 variants take turns batch by batch so machine noise hits them alike.
@@ -28,7 +30,7 @@ import torch
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-MULTI30K = REPO.parent / "shared" / "data" / "multi30k"
+from rdrop_scripts import multi30k_dir  # noqa: E402
 MODEL = [
     "--arch", "transformer", "--encoder-layers", "2", "--decoder-layers", "2",
     "--encoder-embed-dim", "256", "--decoder-embed-dim", "256",
@@ -38,12 +40,12 @@ MODEL = [
 ]  # fmt: skip
 
 
-def binarize(workdir, lines):
+def binarize(multi30k, workdir, lines):
     raw = workdir / "raw"
     raw.mkdir()
     for split, name in (("train", "train"), ("valid", "val")):
         for lang in ("de", "en"):
-            with gzip.open(MULTI30K / f"{name}.{lang}.gz", "rt") as f:
+            with gzip.open(multi30k / f"{name}.{lang}.gz", "rt") as f:
                 text = [line.strip().lower() for _, line in zip(range(lines), f)]
             (raw / f"{split}.{lang}").write_text("\n".join(text) + "\n")
     subprocess.run(
@@ -77,12 +79,13 @@ def main():
     parser.add_argument("--lines", type=int, default=6000, help="Multi30k lines to binarize")
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
+    multi30k = multi30k_dir()
     torch.set_num_threads(args.threads)
 
     from rdrop_fairseq.batch import duplicate
 
     with tempfile.TemporaryDirectory() as tmp:
-        data = binarize(Path(tmp), args.lines)
+        data = binarize(multi30k, Path(tmp), args.lines)
         task, plain, cfg = build(data, "translation", "label_smoothed_cross_entropy")
         rtask, ours, _ = build(data, "rdrop_translation", "rdrop_label_smoothed_cross_entropy", "--rdrop-alpha", "5")
         _, builtin, _ = build(data, "translation", "label_smoothed_cross_entropy_with_rdrop", "--rdrop-alpha", "5")

@@ -8,40 +8,22 @@ baseline.
 """
 
 import argparse
-import importlib.util
 import math
 import statistics
 from pathlib import Path
 
-_spec = importlib.util.spec_from_file_location(
-    "compare_runs", Path(__file__).resolve().parents[1] / "scripts" / "compare_runs.py"
-)
-compare_runs = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(compare_runs)
-
-
-def stop_reason(log_text, max_epoch, epochs):
-    if "early stop since valid performance" in log_text:
-        return "patience"
-    if "Stopping training due to" in log_text:
-        return "time budget"
-    if max_epoch and epochs >= max_epoch:
-        return "max epoch"
-    return "?"
+from rdrop_scripts import read_score, run_summary
 
 
 def run_row(log, bleu, max_epoch):
-    row = compare_runs.summary(log, bleu if bleu.exists() else None)
-    series = compare_runs.plot_curves.read_log(log)
-    records = [r for kind in ("train", "valid") for _, _, r in series.get(kind, [])]
-    epochs = max((int(r["epoch"]) for r in records if "epoch" in r), default=0)
+    row = run_summary(log, max_epoch)
     return {
-        "test BLEU": row["test BLEU"],
+        "test BLEU": read_score(bleu) if bleu.exists() else math.nan,
         "best valid loss": row["best valid loss"],
-        "epochs": epochs,
+        "epochs": row["epochs"],
         "updates": row["updates"],
         "train min": row["train wall s"] / 60,
-        "stopped by": stop_reason(Path(log).read_text(encoding="utf-8"), max_epoch, epochs),
+        "stopped by": row["stopped by"],
     }
 
 

@@ -8,6 +8,20 @@ Layout convention: the ``copies`` copies of a batch are stacked along dim 0,
 copy-major (rows ``[c * n, (c + 1) * n)`` belong to copy ``c``), which is what
 ``torch.cat([x] * copies)`` of the input produces after the model has flattened
 its output to ``(rows, vocab)``.
+
+Mixed precision: half inputs (fp16, bf16) are computed in float32, and each
+function's gradient is kept in float32 from its forward to its backward,
+where it is multiplied by the incoming gradient and only then rounded to the
+input dtype, once. Under fairseq's ``--fp16`` the incoming gradient carries
+the loss scale (2^7 .. 2^16), which is what lifts the many tiny entries
+(probabilities below 1e-6, label smoothing's ``eps / V``) into fp16's range:
+rounded before the scaling they would be flushed to zero. The alternative,
+keeping the half logits and recomputing the gradient chunk by chunk in the
+backward, holds 2 bytes less per logit at the peak but runs the whole
+computation twice; the float32 gradient keeps the loss as fast as before for
+2 more bytes per logit (``benchmarks/bench_half_gradient.py``,
+``benchmarks/RESULTS.md``). For the chunked projection the kept gradients are
+the small feature and matrix ones, so the choice costs nothing there.
 """
 
 import torch
@@ -44,8 +58,9 @@ class _SymmetricKL(torch.autograd.Function):
     ``d/da = p * d + r``, ``d/db = -(q * d + r)``; autograd's log-softmax
     backward then yields the logit gradient ``p * (d - sum(p * d)) + (p - q)``.
     The gradient is written, in the forward, straight into the one buffer the
-    backward has to return anyway, so the backward is a single in-place
-    scaling and no exponential is computed twice.
+    backward has to return anyway (float32 for half inputs), so the backward
+    is a single in-place scaling (and, for half inputs, one rounding) and no
+    exponential is computed twice.
     """
 
     @staticmethod
@@ -63,11 +78,10 @@ class _SymmetricKL(torch.autograd.Function):
         grad, ctx.grad = ctx.grad, None
         if grad is None:  # a second backward through a retained graph
             _, grad = _kl_and_grad(lprobs, ctx.copies, keep_rows, ctx.chunk_elements, True)
-        grad_output = grad_output * (0.5 / len(_pairs(ctx.copies)))
-        if keep_rows is None:
-            return grad.mul_(grad_output), None, None, None
-        row_scale = (keep_rows * grad_output).to(grad.dtype).repeat(ctx.copies)
-        return grad.mul_(row_scale.unsqueeze(-1)), None, None, None
+        grad_output = grad_output.to(grad.dtype) * (0.5 / len(_pairs(ctx.copies)))
+        if keep_rows is not None:
+            grad_output = (keep_rows * grad_output).repeat(ctx.copies).unsqueeze(-1)
+        return _scaled_and_rounded(grad, grad_output, lprobs.dtype), None, None, None
 
 
 def _kl_and_grad(lprobs, copies, keep_rows, chunk_elements, want_grad):
@@ -75,7 +89,7 @@ def _kl_and_grad(lprobs, copies, keep_rows, chunk_elements, want_grad):
     the pair weight and the incoming gradient): eight passes per chunk."""
     acc = _accumulation_dtype(lprobs)
     n = lprobs.size(0) // copies
-    grad = torch.empty_like(lprobs) if want_grad else None
+    grad = torch.empty_like(lprobs, dtype=acc) if want_grad else None
     written = set()  # (copy, first row) already holding a pair's gradient
 
     def emit(copy, rows, base, x, y, value):  # grad rows (+)= base + value * x * y
@@ -156,7 +170,8 @@ class _FusedLabelSmoothedRDrop(torch.autograd.Function):
     log-softmax lives only in the chunk, and the closed-form gradient of the
     whole loss with respect to the logits (softmax - smoothed one-hot for the
     NLL, ``p * (d - sum(p * d)) + (p - q)`` for the KL) is written during the
-    forward into the single buffer the backward returns. The logits are not
+    forward into the single buffer the backward scales (float32 for half
+    logits, rounded once after the scaling). The logits are not
     saved, so autograd can free them as soon as the forward returns.
     """
 
@@ -167,6 +182,7 @@ class _FusedLabelSmoothedRDrop(torch.autograd.Function):
             ctx.needs_input_grad[0],
         )  # fmt: skip
         ctx.grads = None if grad is None else (grad,)
+        ctx.dtype = logits.dtype
         total, loss, nll, kl = values
         ctx.mark_non_differentiable(loss, nll, kl)
         return total, loss, nll, kl
@@ -174,7 +190,8 @@ class _FusedLabelSmoothedRDrop(torch.autograd.Function):
     @staticmethod
     def backward(ctx, grad_total, *unused):
         (grad,) = _saved_gradients(ctx)
-        return grad.mul_(grad_total.to(grad.dtype)), None, None, None, None, None, None
+        grad = _scaled_and_rounded(grad, grad_total, ctx.dtype)
+        return grad, None, None, None, None, None, None
 
 
 class _LabelSmoothedRDropTerms:
@@ -255,13 +272,22 @@ def _saved_gradients(ctx):
     return grads
 
 
+def _scaled_and_rounded(grad, scale, dtype):
+    """``grad * scale`` rounded once to ``dtype``: ``grad`` is the gradient a
+    forward kept in the accumulation dtype, ``scale`` the incoming gradient
+    (a scalar, or a per-row column). Under fp16 loss scaling the scale is what
+    lifts tiny entries into fp16's range, so it comes before the rounding."""
+    grad = grad.mul_(scale)
+    return grad if grad.dtype == dtype else grad.to(dtype)
+
+
 def _fused_values_and_grad(logits, target, copies, epsilon, alpha, ignore_index, chunk_elements, want_grad):
     acc = _accumulation_dtype(logits)
     vocab, n = logits.size(1), logits.size(0) // copies
     terms = _LabelSmoothedRDropTerms(vocab, copies, epsilon, alpha, ignore_index, acc, logits.device)
-    grad = torch.empty_like(logits) if want_grad else None
-    # a float32 gradient is written in place: p goes straight into its buffer
-    in_place = grad is not None and grad.dtype == acc and copies == 2
+    grad = torch.empty_like(logits, dtype=acc) if want_grad else None
+    # with two copies p goes straight into the gradient's buffer
+    in_place = grad is not None and copies == 2
     step = _rows_per_chunk(vocab, chunk_elements)
     for start in range(0, n, step):
         rows = [slice(c * n + start, c * n + min(n, start + step)) for c in range(copies)]
@@ -340,18 +366,19 @@ class _FusedProjectionLabelSmoothedRDrop(torch.autograd.Function):
                     chunk = features[r].to(acc)
                     torch.mm(g, weight_acc, out=grad_features[r])
                     grad_weight.addmm_(g.t(), chunk)
-        ctx.grads = (
-            (grad_features.to(features.dtype), grad_weight.to(weight.dtype)) if want_grad else None
-        )
+        ctx.grads = (grad_features, grad_weight) if want_grad else None
+        ctx.dtypes = features.dtype, weight.dtype
         total, loss, nll, kl = terms.values()
         ctx.mark_non_differentiable(loss, nll, kl)
         return total, loss, nll, kl
 
     @staticmethod
     def backward(ctx, grad_total, *unused):
-        grad_features, grad_weight = _saved_gradients(ctx)
-        scale = grad_total.to(grad_features.dtype)
-        return grad_features.mul_(scale), grad_weight.mul_(scale), None, None, None, None, None, None
+        grads = _saved_gradients(ctx)
+        grad_features, grad_weight = (
+            _scaled_and_rounded(g, grad_total, dtype) for g, dtype in zip(grads, ctx.dtypes)
+        )
+        return grad_features, grad_weight, None, None, None, None, None, None
 
 
 def fused_projection_rdrop_loss(

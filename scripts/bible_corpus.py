@@ -6,7 +6,8 @@ Source: the public-domain modules ``spaRV1909eb`` (Reina-Valera 1909) and
 (``apt-get install diatheke sword-text-sparv sword-text-web``). Verses are the
 natural sentence-level unit and both Bibles number them (almost) alike, so a
 pair is a verse reference present and non-empty in both, no sentence aligner
-needed. Standard library only; the full build takes about half a minute.
+needed. Standard library only (and this project's ``rdrop_scripts``); the full
+build takes about half a minute.
 
 Parsing ``diatheke -f plain`` output (see ``parse_verses``):
   * a verse starts at a ``Book c:v: `` header at the start of a line (or right
@@ -49,6 +50,9 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
+from contextlib import ExitStack
+
+from rdrop_scripts import atomic_write, fail
 
 MODULES = {"es": "spaRV1909eb", "en": "engWEB2015eb"}
 RANGE = "Gen 1:1-Rev 22:21"
@@ -211,23 +215,29 @@ def split(pairs, valid_books=VALID_BOOKS, test_books=TEST_BOOKS):
     return out
 
 
+def subsample(splits, counts, max_words=None):
+    """A small corpus of the same shape: per split, only pairs of at most
+    MAX_WORDS words a side, then COUNTS[split] of them evenly spaced over the
+    split (so every book of it contributes), in canonical order."""
+    out = {}
+    for name, pairs in splits.items():
+        if max_words:
+            pairs = [p for p in pairs if max(len(p[1].split()), len(p[2].split())) <= max_words]
+        n = counts[name]
+        if n > len(pairs):
+            raise ValueError(f"{name} has {len(pairs)} pairs, fewer than the {n} asked for")
+        out[name] = [pairs[i * len(pairs) // n] for i in range(n)]
+    return out
+
+
 def write_splits(splits, out_dir):
-    """Write DIR/{split}.{es,en}; all files go to .tmp first, then are renamed."""
+    """Write DIR/{split}.{es,en}; no file is renamed into place before all are written."""
     os.makedirs(out_dir, exist_ok=True)
-    tmp = []
-    try:
+    with ExitStack() as stack:
         for name, pairs in splits.items():
             for lang, col in (("es", 1), ("en", 2)):
-                path = os.path.join(out_dir, f"{name}.{lang}")
-                with open(path + ".tmp", "w", encoding="utf-8") as f:
-                    f.writelines(p[col] + "\n" for p in pairs)
-                tmp.append(path)
-        for path in tmp:
-            os.replace(path + ".tmp", path)
-    finally:
-        for path in tmp:
-            if os.path.exists(path + ".tmp"):
-                os.remove(path + ".tmp")
+                f = stack.enter_context(atomic_write(os.path.join(out_dir, f"{name}.{lang}")))
+                f.writelines(p[col] + "\n" for p in pairs)
 
 
 def run_diatheke(module):
@@ -254,37 +264,40 @@ def main(argv=None):
     ap.add_argument("--test-books", nargs="+", default=TEST_BOOKS, metavar="BOOK")
     ap.add_argument("--from-text", nargs=2, metavar=("ES_FILE", "EN_FILE"),
                     help="diatheke -f plain output files instead of running diatheke")
+    ap.add_argument("--sample", nargs=3, type=int, metavar=("TRAIN", "VALID", "TEST"),
+                    help="keep only this many pairs per split, evenly spaced (a small corpus)")
+    ap.add_argument("--max-words", type=int, help="with --sample: only pairs of at most this many words a side")
     args = ap.parse_args(argv)
-
-    def fail(msg):
-        print(f"bible_corpus: error: {msg}", file=sys.stderr)
-        return 2
+    if args.max_words and not args.sample:
+        ap.error("--max-words goes with --sample")
 
     if args.from_text:
         try:
             texts = [open(p, encoding="utf-8").read() for p in args.from_text]
         except OSError as e:
-            return fail(f"{e}")
+            fail(f"{e}")
     else:
         err = check_diatheke()
         if err:
-            return fail(f"{err}; install with: {INSTALL_HINT}")
+            fail(f"{err}; install with: {INSTALL_HINT}")
         try:
             texts = [run_diatheke(MODULES[lang]) for lang in ("es", "en")]
         except subprocess.CalledProcessError as e:
-            return fail(f"{' '.join(e.cmd)} failed: {e.stderr.strip()}")
+            fail(f"{' '.join(e.cmd)} failed: {e.stderr.strip()}")
     es, en = (parse_verses(t) for t in texts)
     pairs, dropped = align(es, en)
     if not pairs:
-        return fail("no aligned verses (both texts must use diatheke's English book names)")
+        fail("no aligned verses (both texts must use diatheke's English book names)")
     books = {ref[0].lower() for ref, _, _ in pairs}
     unknown = [b for b in args.valid_books + args.test_books if b.lower() not in books]
     if unknown:
-        return fail(f"unknown book(s) {unknown}; names as printed, e.g. 'I John'")
+        fail(f"unknown book(s) {unknown}; names as printed, e.g. 'I John'")
     try:
         splits = split(pairs, args.valid_books, args.test_books)
+        if args.sample:
+            splits = subsample(splits, dict(zip(("train", "valid", "test"), args.sample)), args.max_words)
     except ValueError as e:
-        return fail(str(e))
+        fail(str(e))
     write_splits(splits, args.out)
     print(f"verses: es={len(es)} en={len(en)} aligned={len(pairs)} dropped: "
           + " ".join(f"{k}={v}" for k, v in sorted(dropped.items())))

@@ -1,39 +1,45 @@
 #!/usr/bin/env python3
 """Translation scores as the R-Drop paper reports them (Section 3.1, Appendix A.1).
 
-* tokenized BLEU, computed like Moses' multi-bleu.perl: corpus n-gram counts
-  (n = 1..4) on whitespace tokens, clipped by the references, closest-length
-  brevity penalty, and 0 as soon as one n-gram order has no match (no
-  smoothing). Case-sensitive unless ``-lc``. Used for IWSLT14 De<->En and WMT14.
+* tokenized BLEU (IWSLT14 De<->En, WMT14): the corpus BLEU of Moses'
+  multi-bleu.perl on whitespace tokens (clipped n-gram counts, n = 1..4,
+  closest-length brevity penalty, no smoothing), which is sacreBLEU's
+  ``corpus_bleu(..., tokenize="none", smooth_method="none")``; printed in
+  multi-bleu.perl's format. Case-sensitive unless ``-lc``.
 * compound splitting (``--compound-split``), the convention of fairseq's
   scripts/compound_split_bleu.sh for WMT14 En->De: ``well-known`` becomes
   ``well ##AT##-##AT## known`` on both sides before BLEU. Moses' aggressive
   dash splits (``well @-@ known``) are first joined back, so text tokenized with
   or without ``-a`` gives the same split.
-* detokenized sacreBLEU (``--metric sacrebleu``) for the other IWSLT pairs.
+* detokenized sacreBLEU (``--metric sacrebleu``) for the other IWSLT pairs and
+  the sentencepiece pipelines; Chinese and Japanese hypotheses lose the spaces
+  Moses detokenization leaves around CJK characters, Chinese is scored with
+  sacreBLEU's ``zh`` tokenizer.
 
 Sub-commands:
 
     bleu.py score --sys HYP --ref REF [--ref REF2 ...] [-lc] [--compound-split]
-    bleu.py generate GENERATE_LOG --ref REF [--metric tok|sacrebleu] [--lang L]
-                     [-lc] [--compound-split] [--hyp-out FILE]
+    bleu.py generate GENERATE_OUTPUT --ref REF [--metric tok|sacrebleu]
+                     [--detok moses|none] [--lang L] [-lc] [--compound-split] [--hyp-out FILE]
 
-``generate`` reads the ``H-<id>`` lines of a ``fairseq-generate --remove-bpe``
-log (tokenized text), orders them by sentence id, checks that every reference
-line got one, and scores them against REF (the tokenized references for
-``tok``; the raw references for ``sacrebleu``, after Moses-detokenizing the
-hypotheses in language ``--lang``). It prints ``BLEU = ...`` like multi-bleu.perl.
+``generate`` takes the hypotheses of a ``fairseq-generate`` output in sentence-id
+order and checks that every reference line got one. ``tok`` scores the ``H-``
+lines (tokenized text after ``--remove-bpe``) against tokenized references;
+``sacrebleu`` scores the ``D-`` lines against raw references, after Moses
+detokenization in language ``--lang`` (``--detok none`` for text that was never
+Moses-tokenized, e.g. ``--post-process sentencepiece`` output).
 """
 
 import argparse
-import math
 import re
-import sys
-from collections import Counter
 
-MAX_ORDER = 4
+import sacrebleu
+
+from rdrop_scripts import fail, ordered_outputs, read_lines, write_lines
+
 _COMPOUND = re.compile(r"(\S)-(\S)")
 _CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_SPACE_AT_CJK = re.compile(rf"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
 
 
 def compound_split(line):
@@ -42,58 +48,25 @@ def compound_split(line):
     return _COMPOUND.sub(r"\1 ##AT##-##AT## \2", line)
 
 
-def ngrams(tokens, n):
-    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+def tokenized_bleu(hyps, ref_streams, lowercase=False):
+    """multi-bleu.perl's corpus BLEU of whitespace-tokenized text, as a sacreBLEU
+    ``BLEUScore``; ``ref_streams`` holds one list of lines per reference set."""
+    return sacrebleu.corpus_bleu(
+        hyps, ref_streams, tokenize="none", smooth_method="none", lowercase=lowercase, force=True
+    )
 
 
-def corpus_stats(hyps, refs_per_sent, lowercase=False):
-    """(matches[n], totals[n], hyp_len, ref_len) summed over the corpus."""
-    matches = [0] * MAX_ORDER
-    totals = [0] * MAX_ORDER
-    hyp_len = ref_len = 0
-    for hyp, refs in zip(hyps, refs_per_sent, strict=True):
-        if lowercase:
-            hyp, refs = hyp.lower(), [r.lower() for r in refs]
-        h = hyp.split()
-        rs = [r.split() for r in refs]
-        hyp_len += len(h)
-        # closest reference length; on a tie the shorter one (as multi-bleu.perl)
-        ref_len += min((abs(len(r) - len(h)), len(r)) for r in rs)[1]
-        for n in range(1, MAX_ORDER + 1):
-            counts = ngrams(h, n)
-            max_ref = Counter()
-            for r in rs:
-                for gram, c in ngrams(r, n).items():
-                    max_ref[gram] = max(max_ref[gram], c)
-            matches[n - 1] += sum(min(c, max_ref[g]) for g, c in counts.items())
-            totals[n - 1] += max(len(h) - n + 1, 0)
-    return matches, totals, hyp_len, ref_len
-
-
-def bleu(hyps, refs_per_sent, lowercase=False):
-    """multi-bleu.perl BLEU; returns (score, precisions in %, bp, ratio, hyp_len, ref_len)."""
-    matches, totals, hyp_len, ref_len = corpus_stats(hyps, refs_per_sent, lowercase)
-    precisions = [100.0 * m / t if t else 0.0 for m, t in zip(matches, totals)]
-    if hyp_len == 0:
-        return 0.0, precisions, 0.0, 0.0, hyp_len, ref_len
-    bp = 1.0 if hyp_len >= ref_len else math.exp(1 - ref_len / hyp_len)
-    if min(matches) == 0:
-        score = 0.0
-    else:
-        score = 100.0 * bp * math.exp(sum(math.log(m / t) for m, t in zip(matches, totals)) / MAX_ORDER)
-    return score, precisions, bp, hyp_len / ref_len if ref_len else 0.0, hyp_len, ref_len
-
-
-def format_bleu(result):
-    score, p, bp, ratio, hyp_len, ref_len = result
+def multi_bleu_line(result):
+    """A ``BLEUScore`` printed as multi-bleu.perl prints its result."""
+    p = result.precisions
     return (
-        f"BLEU = {score:.2f}, {p[0]:.1f}/{p[1]:.1f}/{p[2]:.1f}/{p[3]:.1f} "
-        f"(BP={bp:.3f}, ratio={ratio:.3f}, hyp_len={hyp_len}, ref_len={ref_len})"
+        f"BLEU = {result.score:.2f}, {p[0]:.1f}/{p[1]:.1f}/{p[2]:.1f}/{p[3]:.1f} "
+        f"(BP={result.bp:.3f}, ratio={result.ratio:.3f}, hyp_len={result.sys_len}, ref_len={result.ref_len})"
     )
 
 
 def detokenize(lines, lang):
-    """Moses detokenization (unescapes &apos; etc.); Chinese: no spaces around CJK."""
+    """Moses detokenization (unescapes &apos; etc.); Chinese, Japanese: no spaces around CJK."""
     from sacremoses import MosesDetokenizer
 
     detok = MosesDetokenizer(lang="en" if lang == "zh" else lang)
@@ -101,29 +74,31 @@ def detokenize(lines, lang):
     for line in lines:
         text = detok.detokenize(line.split())
         if lang in ("zh", "ja"):
-            text = re.sub(rf"(?<=[{_CJK}]) +| +(?=[{_CJK}])", "", text)
+            text = _SPACE_AT_CJK.sub("", text)
         out.append(text)
     return out
 
 
-def read_lines(path):
-    with open(path, encoding="utf-8") as f:
-        return [line.rstrip("\n") for line in f]
-
-
-def generate_hypotheses(path):
-    """{id: text} of the H- lines of a fairseq-generate log."""
-    found = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("H-"):
-                tag, _score, *text = line.rstrip("\n").split("\t")
-                found[int(tag[2:])] = text[0] if text else ""
-    return found
-
-
-def fail(message):
-    sys.exit(f"bleu.py: error: {message}")
+def score_generate_output(path, ref, metric="tok", lang="en", detok="moses", lowercase=False,
+                          split_compounds=False, hyp_out=None):  # fmt: skip
+    """(score, printed line) of a fairseq-generate output against the reference file REF."""
+    refs = read_lines(ref)
+    if metric == "sacrebleu":
+        hyps = ordered_outputs(path, len(refs), kind="D")
+        if detok == "moses":
+            hyps = detokenize(hyps, lang)
+        if hyp_out:
+            write_lines(hyp_out, hyps)
+        tokenize = "zh" if lang == "zh" else "13a"
+        result = sacrebleu.corpus_bleu(hyps, [refs], tokenize=tokenize, lowercase=lowercase)
+        return result.score, f"sacreBLEU = {result.score:.2f} ({result})"
+    hyps = ordered_outputs(path, len(refs), kind="H")
+    if hyp_out:
+        write_lines(hyp_out, hyps)
+    if split_compounds:
+        hyps, refs = [compound_split(h) for h in hyps], [compound_split(r) for r in refs]
+    result = tokenized_bleu(hyps, [refs], lowercase)
+    return result.score, multi_bleu_line(result)
 
 
 def main(argv=None):
@@ -132,10 +107,12 @@ def main(argv=None):
     score = sub.add_parser("score", help="tokenized BLEU of a system file")
     score.add_argument("--sys", required=True)
     score.add_argument("--ref", required=True, action="append", help="repeat for several references")
-    gen = sub.add_parser("generate", help="score a fairseq-generate log")
-    gen.add_argument("log")
+    gen = sub.add_parser("generate", help="score a fairseq-generate output")
+    gen.add_argument("output", metavar="GENERATE_OUTPUT")
     gen.add_argument("--ref", required=True)
     gen.add_argument("--metric", choices=["tok", "sacrebleu"], default="tok")
+    gen.add_argument("--detok", choices=["moses", "none"], default="moses",
+                     help="sacrebleu: how to detokenize the D- lines first")  # fmt: skip
     gen.add_argument("--lang", default="en", help="target language (detokenizer, sacreBLEU zh)")
     gen.add_argument("--hyp-out", help="also write the ordered (detokenized) hypotheses here")
     for p in (score, gen):
@@ -143,43 +120,21 @@ def main(argv=None):
         p.add_argument("--compound-split", action="store_true")
     args = parser.parse_args(argv)
 
-    if args.command == "score":
-        hyps = read_lines(args.sys)
-        refs = [read_lines(r) for r in args.ref]
-        if any(len(r) != len(hyps) for r in refs):
-            fail(f"{len(hyps)} system lines but references have {[len(r) for r in refs]}")
-        refs_per_sent = list(zip(*refs))
-    else:
-        found = generate_hypotheses(args.log)
-        ref_lines = read_lines(args.ref)
-        missing = [i for i in range(len(ref_lines)) if i not in found]
-        if missing or len(found) != len(ref_lines):
-            fail(
-                f"{len(found)} hypotheses in {args.log} for {len(ref_lines)} references "
-                f"(first missing id: {missing[0] if missing else 'none'})"
-            )
-        hyps = [found[i] for i in range(len(ref_lines))]
-        if args.metric == "sacrebleu":
-            import sacrebleu
-
-            hyps = detokenize(hyps, args.lang)
-            if args.hyp_out:
-                with open(args.hyp_out, "w", encoding="utf-8") as f:
-                    f.write("".join(h + "\n" for h in hyps))
-            result = sacrebleu.corpus_bleu(
-                hyps, [ref_lines], tokenize="zh" if args.lang == "zh" else "13a",
-                lowercase=args.lowercase,
-            )  # fmt: skip
-            print(f"sacreBLEU = {result.score:.2f} ({result})")
-            return
-        refs_per_sent = [(r,) for r in ref_lines]
-        if args.hyp_out:
-            with open(args.hyp_out, "w", encoding="utf-8") as f:
-                f.write("".join(h + "\n" for h in hyps))
+    if args.command == "generate":
+        _, line = score_generate_output(
+            args.output, args.ref, args.metric, args.lang, args.detok, args.lowercase,
+            args.compound_split, args.hyp_out,
+        )  # fmt: skip
+        print(line)
+        return
+    hyps = read_lines(args.sys)
+    refs = [read_lines(r) for r in args.ref]
+    if any(len(r) != len(hyps) for r in refs):
+        fail(f"{len(hyps)} system lines but references have {[len(r) for r in refs]}")
     if args.compound_split:
         hyps = [compound_split(h) for h in hyps]
-        refs_per_sent = [tuple(compound_split(r) for r in rs) for rs in refs_per_sent]
-    print(format_bleu(bleu(hyps, refs_per_sent, args.lowercase)))
+        refs = [[compound_split(r) for r in stream] for stream in refs]
+    print(multi_bleu_line(tokenized_bleu(hyps, refs, args.lowercase)))
 
 
 if __name__ == "__main__":

@@ -26,9 +26,12 @@ import re
 import sys
 import tarfile
 import unicodedata
+import zipfile
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import ExitStack
 from pathlib import Path
+
+from rdrop_scripts import atomic_write, fail, write_lines
 
 CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_CHAR = re.compile(f"([{CJK}])")
@@ -63,30 +66,6 @@ WMT14 = {
 }  # fmt: skip
 
 
-def fail(message):
-    sys.exit(f"mt_prep.py: error: {message}")
-
-
-@contextmanager
-def atomic_write(path):
-    """Open PATH.tmp for writing; rename to PATH only when the block succeeds."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-            yield f
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
-def write_lines(path, lines):
-    with atomic_write(path) as f:
-        for line in lines:
-            f.write(line + "\n")
-
-
 def split_lines(text):
     lines = text.split("\n")
     if lines[-1] == "":
@@ -106,33 +85,48 @@ def xml_segments(text):
 # ---------------------------------------------------------------- IWSLT
 
 
+def archive_members(archive):
+    """(file name, read()) of every file of a .tgz/.tar or .zip archive, told apart by content."""
+    if zipfile.is_zipfile(archive):
+        with zipfile.ZipFile(archive) as z:
+            for info in z.infolist():
+                if not info.is_dir():
+                    yield Path(info.filename).name, lambda info=info: z.read(info)
+    elif tarfile.is_tarfile(archive):
+        with tarfile.open(archive) as tar:
+            for member in tar:
+                if member.isfile():
+                    yield Path(member.name).name, lambda member=member: tar.extractfile(member).read()
+    else:
+        fail(f"{archive} is neither a tar (.tgz) nor a zip archive")
+
+
 def iwslt_extract(archive, src, tgt, out, year, test_sets):
-    """train.{l} (metadata lines removed) and test.{l} (all dev/tst sets) from {a}-{b}.tgz."""
+    """train.{l} (metadata lines removed) and test.{l} (all dev/tst sets) from the pair's
+    archive (.tgz or .zip, whatever its name), as fairseq's prepare-iwslt14.sh reads it."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    pair = Path(archive).name.split(".")[0]  # de-en, en-fr, ...
-    if sorted(pair.split("-")) != sorted([src, tgt]):
-        fail(f"{archive} is not the {src}-{tgt} archive")
     drop = IWSLT_DROP[year]
-    train, sets = {}, {}
-    with tarfile.open(archive) as tar:
-        for member in tar:
-            name = Path(member.name).name
-            if not member.isfile():
-                continue
-            for lang in (src, tgt):
-                if name == f"train.tags.{pair}.{lang}":
-                    # blank lines stay: dropping them on one side only would shift
-                    # the pairs; clean-corpus removes empty pairs later
-                    train[lang] = [
-                        _IWSLT_STRIP.sub("", line).strip()
-                        for line in split_lines(decode(tar.extractfile(member).read()))
-                        if not any(tag in line for tag in drop)
-                    ]
-                m = _IWSLT_SET.match(name)
-                if m and name.endswith(f".{pair}.{lang}.xml"):
-                    key = (0 if m.group(1) == "dev" else 1, m.group(2), name.split(".")[1])
-                    sets.setdefault(key, {})[lang] = xml_segments(decode(tar.extractfile(member).read()))
+    train, sets, pair = {}, {}, None
+    for name, read in archive_members(archive):
+        m = re.fullmatch(r"train\.tags\.(\w+-\w+)\.(\w+)", name)
+        if m and sorted(m.group(1).split("-")) == sorted([src, tgt]) and m.group(2) in (src, tgt):
+            pair = m.group(1)
+            # blank lines stay: dropping them on one side only would shift
+            # the pairs; clean-corpus removes empty pairs later
+            train[m.group(2)] = [
+                _IWSLT_STRIP.sub("", line).strip()
+                for line in split_lines(decode(read()))
+                if not any(tag in line for tag in drop)
+            ]
+            continue
+        m = _IWSLT_SET.match(name)
+        for lang in (src, tgt):
+            if m and name.endswith((f".{src}-{tgt}.{lang}.xml", f".{tgt}-{src}.{lang}.xml")):
+                key = (0 if m.group(1) == "dev" else 1, m.group(2), name.split(".")[1])
+                sets.setdefault(key, {})[lang] = xml_segments(decode(read()))
+    if pair is None:
+        fail(f"{archive} is not the IWSLT {src}-{tgt} archive (no train.tags.{src}-{tgt}.* inside)")
     for lang in (src, tgt):
         if lang not in train:
             fail(f"{archive} has no train.tags.{pair}.{lang}")
@@ -174,9 +168,10 @@ def wmt14_extract(archive_dir, tgt, out):
     wanted[spec["test"].format(side="src", lang="en")] = ("test", "en")
     wanted[spec["test"].format(side="ref", lang=tgt)] = ("test", tgt)
     found = {}
-    files = {lang: open(out / f"train.{lang}.tmp", "w", encoding="utf-8") for lang in langs}
-    counts, done = {}, False
-    try:
+    counts = {}
+    # both train sides are renamed into place only when everything checks out
+    with ExitStack() as stack:
+        files = {lang: stack.enter_context(atomic_write(out / f"train.{lang}")) for lang in langs}
         for name in spec["archives"]:
             with tarfile.open(Path(archive_dir) / name) as tar:
                 for member in tar:
@@ -212,14 +207,7 @@ def wmt14_extract(archive_dir, tgt, out):
                     fail(f"{kind} side {lang} ({'newstest2013' if kind == 'valid' else 'newstest2014'}) not found")
             if len(found[(kind, "en")]) != len(found[(kind, tgt)]):
                 fail(f"{kind}: unequal line counts")
-        done = True
-    finally:
-        for lang, f in files.items():
-            f.close()
-            if not done:
-                (out / f"train.{lang}.tmp").unlink()
     for lang in langs:
-        os.replace(out / f"train.{lang}.tmp", out / f"train.{lang}")
         for kind in ("valid", "test"):
             write_lines(out / f"{kind}.{lang}", found[(kind, lang)])
     total = sum(c["en"] for c in counts.values())

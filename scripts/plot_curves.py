@@ -1,47 +1,23 @@
 #!/usr/bin/env python3
 """Learning curves from fairseq training logs (paper Figures 2, 3 and 7).
 
-Reads the logs that ``fairseq-train --log-format json`` prints (one file per
-run; label a run with ``LABEL=PATH``) and draws train loss, valid loss and,
-when the runs validated with ``--eval-bleu``, valid BLEU, against updates and
-against wall-clock time, one line per run:
+Reads the logs that ``fairseq-train`` prints (``--log-format json`` or
+``simple``; one file per run, label a run with ``LABEL=PATH``) and draws
+train loss, valid loss and, when the runs validated with ``--eval-bleu``,
+valid BLEU, against updates and against wall-clock time, one line per run:
 
     python scripts/plot_curves.py baseline=base.log rdrop=rdrop.log --out curves.png
 """
 
 import argparse
-import json
-import re
-import sys
-from datetime import datetime
 
-LINE = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)\s*\|\s*\w+\s*\|\s*(\w+)\s*\|\s*(\{.*\})\s*$")
+from rdrop_scripts import fail, read_training_log
+
 PANELS = [  # (title, record kind, key of the value)
     ("train loss", "train_inner", "loss"),
     ("valid loss", "valid", "valid_loss"),
     ("valid BLEU", "valid", "valid_bleu"),
 ]
-
-
-def read_log(path):
-    """``{kind: [(updates, seconds since start, record)]}`` of a json log."""
-    series, start = {}, None
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            match = LINE.match(line.strip())
-            if not match:
-                continue
-            stamp, kind, payload = match.groups()
-            when = datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S")
-            start = start or when
-            record = json.loads(payload)
-            updates = record.get("num_updates", record.get(f"{kind}_num_updates"))
-            if updates is None:
-                continue
-            series.setdefault(kind, []).append(
-                (int(float(updates)), (when - start).total_seconds(), record)
-            )
-    return series
 
 
 def curves(runs):
@@ -67,12 +43,15 @@ def main(argv=None):
     runs = {}
     for spec in args.logs:
         label, _, path = spec.rpartition("=")
-        runs[label or path.rsplit("/", 1)[-1]] = read_log(path)
+        runs[label or path.rsplit("/", 1)[-1]] = read_training_log(path)
     panels = curves(runs)
     if not panels:
-        sys.exit("plot_curves: error: no json log records found (train with --log-format json)")
+        fail("no training records found (fairseq-train logs with --log-format json or simple)")
 
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:
+        fail("matplotlib is not installed (pip install -e '.[recipes]')")
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt

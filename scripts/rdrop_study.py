@@ -2,11 +2,17 @@
 """A small-scale R-Drop study on a binarized dataset: sweep alpha (paper
 Table 7), the every-K schedule (Section 4.2) and per-copy dropout pairs
 (Section 4.4), train each setting with the same fairseq flags, and write a
-results table (valid loss, and test BLEU with ``--bleu``).
+results table (valid loss, and test sacreBLEU with ``--bleu``).
 
     python scripts/rdrop_study.py data-bin/x --alphas 0,1,3,5 --every-k 1,2 \\
-        --dropouts 0.3,0.3 0.1,0.3 --out study -- --arch transformer_iwslt_de_en \\
-        --optimizer adam --lr 5e-4 --max-tokens 4096 --max-update 20000
+        --dropouts 0.3,0.3 0.1,0.3 --out study --bleu sentencepiece -- \\
+        --arch transformer_iwslt_de_en --optimizer adam --lr 5e-4 --max-tokens 4096 --max-update 20000
+
+``--bleu POST_PROCESS`` decodes the test split (beam 5) with fairseq-generate's
+``--post-process POST_PROCESS`` (the data's BPE: ``sentencepiece``,
+``subword_nmt``; ``none`` for word-level data), so BLEU is computed on words,
+not subword pieces: the ``D-`` lines against the raw references of
+``--references``, or else against fairseq's own post-processed targets.
 
 Everything after ``--`` goes to every ``fairseq-train`` run unchanged. A
 baseline (plain ``label_smoothed_cross_entropy``) row is added unless
@@ -15,14 +21,14 @@ baseline (plain ``label_smoothed_cross_entropy``) row is added unless
 
 import argparse
 import itertools
-import json
-import re
 import subprocess
 import sys
 from pathlib import Path
 
+from bleu import score_generate_output
+from rdrop_scripts import atomic_write, fail, generate_outputs, markdown_table, read_training_log, write_lines
+
 USER_DIR = str(Path(__file__).resolve().parents[1] / "rdrop_fairseq")
-RECORD = re.compile(r"\| (valid|train) \| (\{.*\})\s*$")
 
 
 def settings(args):
@@ -40,21 +46,27 @@ def settings(args):
     return runs
 
 
-def last_record(log, kind):
-    records = [json.loads(m.group(2)) for m in map(RECORD.search, log.splitlines()) if m and m.group(1) == kind]
-    return records[-1] if records else {}
+def last_record(series, kind):
+    """The last ``kind`` record of a read training log ({} if none)."""
+    return series[kind][-1][2] if series.get(kind) else {}
 
 
-def test_bleu(data, checkpoint, fairseq_args):
-    """sacreBLEU of beam-5 translations of the test split (fairseq's own scorer)."""
+def test_bleu(data, checkpoint, post_process, references, fairseq_args, out):
+    """sacreBLEU of beam-5 translations of the test split, on post-processed text."""
     gen = subprocess.run(
         [sys.executable, "-m", "fairseq_cli.generate", data, "--user-dir", USER_DIR,
          "--path", checkpoint, "--gen-subset", "test", "--beam", "5", "--batch-size", "64",
-         "--scoring", "sacrebleu", *fairseq_args],
-        capture_output=True, text=True, check=True,
+         "--post-process", post_process, *fairseq_args],
+        capture_output=True, text=True,
     )  # fmt: skip
-    match = re.search(r"BLEU = ([\d.]+)", gen.stdout + gen.stderr)
-    return float(match.group(1)) if match else float("nan")
+    Path(out).write_text(gen.stdout)
+    if gen.returncode != 0:
+        fail(f"fairseq-generate failed on {checkpoint}: {gen.stderr.strip().splitlines()[-1:]}")
+    if references is None:  # fairseq's targets, post-processed like the hypotheses
+        targets = generate_outputs(out, "T")
+        references = Path(out).with_suffix(".ref")
+        write_lines(references, [targets[i] for i in sorted(targets)])
+    return score_generate_output(out, references, metric="sacrebleu", detok="none")[0]
 
 
 def main(argv=None):
@@ -66,11 +78,17 @@ def main(argv=None):
     parser.add_argument("--every-k", type=lambda s: s.split(","), default=["1"])
     parser.add_argument("--dropouts", nargs="*", help="per-copy pairs, e.g. 0.1,0.3")
     parser.add_argument("--out", default="study")
-    parser.add_argument("--bleu", action="store_true", help="also score the test split")
+    parser.add_argument("--bleu", metavar="POST_PROCESS",
+                        help="also score the test split, undoing this BPE first (sentencepiece, subword_nmt, none)")
+    parser.add_argument("--references", help="raw test references for --bleu (default: fairseq's targets)")
     parser.add_argument("--generate-args", default="", help="extra fairseq-generate flags")
     parser.add_argument("--no-baseline", action="store_true")
     args = parser.parse_args(argv[:split])
     fairseq_args = argv[split + 1 :]
+    if not Path(args.data).is_dir():
+        fail(f"no binarized data folder {args.data}")
+    if args.references and not Path(args.references).is_file():
+        fail(f"no such references file: {args.references}")
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
@@ -84,10 +102,12 @@ def main(argv=None):
              *map(str, flags), *fairseq_args],
             capture_output=True, text=True,
         )  # fmt: skip
-        (out / f"run{index}.log").write_text(proc.stdout + proc.stderr)
+        log = out / f"run{index}.log"
+        log.write_text(proc.stdout + proc.stderr)
         if proc.returncode != 0:
-            sys.exit(f"rdrop_study: error: run '{name}' failed, see {out}/run{index}.log")
-        valid, train = last_record(proc.stdout, "valid"), last_record(proc.stdout, "train")
+            fail(f"run '{name}' failed, see {log}")
+        series = read_training_log(log)
+        valid, train = last_record(series, "valid"), last_record(series, "train")
         row = {
             "setting": name,
             "valid_loss": float(valid.get("valid_loss", "nan")),
@@ -95,19 +115,19 @@ def main(argv=None):
             "wall_s": float(train.get("train_wall", "nan")),
         }
         if args.bleu:
-            row["test_bleu"] = test_bleu(args.data, run_dir / "checkpoint_best.pt", args.generate_args.split())
+            row["test_bleu"] = test_bleu(args.data, run_dir / "checkpoint_best.pt", args.bleu, args.references,
+                                         args.generate_args.split(), out / f"run{index}.generate.txt")
         rows.append(row)
 
     columns = list(rows[0])
-    with open(out / "results.tsv", "w") as f:
+    with atomic_write(out / "results.tsv") as f:
         f.write("\t".join(columns) + "\n")
         for row in rows:
             f.write("\t".join(str(row[c]) for c in columns) + "\n")
-    with open(out / "results.md", "w") as f:
-        f.write("| " + " | ".join(columns) + " |\n|" + "---|" * len(columns) + "\n")
-        for row in rows:
-            f.write("| " + " | ".join(f"{row[c]:.3f}" if isinstance(row[c], float) else str(row[c]) for c in columns) + " |\n")
-    print((out / "results.md").read_text())
+    table = markdown_table(columns, [[row[c] for c in columns] for row in rows], digits=3)
+    with atomic_write(out / "results.md") as f:
+        f.write(table + "\n")
+    print(table)
 
 
 if __name__ == "__main__":

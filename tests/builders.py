@@ -1,15 +1,13 @@
 """In-process fairseq objects for any task and architecture, and references
 computed without the plugin (``helpers.build`` is tied to translation)."""
 
-import gzip
-
 import torch
 import torch.nn.functional as F
 from fairseq import options, tasks
 from fairseq.dataclass.utils import convert_namespace_to_omegaconf
 
 import rdrop_fairseq  # noqa: F401  (registers the plugin)
-from conftest import MULTI30K, USER_DIR
+from conftest import USER_DIR
 
 
 def training_cfg(data, *args):
@@ -68,18 +66,6 @@ def binarized_sizes(prefix):
 
     dataset = data_utils.load_indexed_dataset(str(prefix), None)
     return dataset.sizes.copy()
-
-
-def multi30k_lines(lang, count, skip=0):
-    """Lower-cased lines of the shared Multi30k training text."""
-    lines = []
-    with gzip.open(MULTI30K / f"train.{lang}.gz", "rt", encoding="utf-8") as f:
-        for i, line in enumerate(f):
-            if i >= skip + count:
-                break
-            if i >= skip:
-                lines.append(line.strip().lower())
-    return lines
 
 
 def write_lines(path, lines):

@@ -1,4 +1,3 @@
-import gzip
 import os
 import subprocess
 import sys
@@ -7,8 +6,13 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-MULTI30K = REPO.parent / "shared" / "data" / "multi30k"
+# real text that ships with the repository (tests/data/README.md): 1,300 train,
+# 100 valid and 100 test verse pairs of two public-domain Bibles
+BIBLE = REPO / "tests" / "data" / "bible_es_en"
 USER_DIR = str(REPO / "rdrop_fairseq")
+# every script and fairseq command the tests start imports this checkout's
+# rdrop_fairseq and rdrop_scripts, installed or not
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
 
 TINY_TRANSFORMER = [
     "--arch", "transformer",
@@ -25,7 +29,6 @@ def cli_env():
     # the plugin itself must make checkpoints loadable
     env.pop("TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD", None)
     env.setdefault("OMP_NUM_THREADS", "2")
-    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
     return env
 
 
@@ -41,31 +44,26 @@ def run_cli(module, *args, cwd=None, check=True):
     return proc
 
 
-def write_slice(src, dst, lines):
-    with gzip.open(src, "rt", encoding="utf-8") as fin, open(dst, "w") as fout:
-        for i, line in enumerate(fin):
-            if i >= lines:
-                break
-            fout.write(line.strip().lower() + "\n")
+def bible_lines(lang, split="train", count=None, skip=0, lower=False):
+    """Lines ``skip .. skip+count`` of a split of the Bible fixture (``es`` or ``en``)."""
+    with open(BIBLE / f"{split}.{lang}", encoding="utf-8") as f:
+        lines = [line.strip() for line in f]
+    lines = lines[skip : skip + count if count else None]
+    return [line.lower() for line in lines] if lower else lines
 
 
 @pytest.fixture(scope="session")
-def multi30k_bin(tmp_path_factory):
-    """A small slice of real Multi30k De-En, binarized by fairseq-preprocess."""
-    if not MULTI30K.is_dir():
-        pytest.fail(f"shared Multi30k data not found at {MULTI30K}")
-    raw = tmp_path_factory.mktemp("multi30k_raw")
-    for split, name, lines in [
-        ("train", "train", 1200),
-        ("valid", "val", 80),
-        ("test", "test_2016_flickr", 40),
-    ]:
-        for lang in ("de", "en"):
-            write_slice(MULTI30K / f"{name}.{lang}.gz", raw / f"{split}.{lang}", lines)
-    dest = tmp_path_factory.mktemp("multi30k_bin")
+def bible_bin(tmp_path_factory):
+    """The Spanish-English Bible fixture, lower-cased, binarized by fairseq-preprocess
+    (word level, one joined dictionary of the words seen twice)."""
+    raw = tmp_path_factory.mktemp("bible_raw")
+    for split in ("train", "valid", "test"):
+        for lang in ("es", "en"):
+            (raw / f"{split}.{lang}").write_text("".join(line + "\n" for line in bible_lines(lang, split, lower=True)))
+    dest = tmp_path_factory.mktemp("bible_bin")
     run_cli(
         "preprocess",
-        "--source-lang", "de", "--target-lang", "en",
+        "--source-lang", "es", "--target-lang", "en",
         "--trainpref", raw / "train", "--validpref", raw / "valid",
         "--testpref", raw / "test", "--destdir", dest,
         "--joined-dictionary", "--thresholdsrc", "2", "--thresholdtgt", "2",

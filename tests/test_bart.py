@@ -32,11 +32,11 @@ FINE_TUNE_UPDATES = 4
 
 
 @pytest.fixture(scope="module")
-def pretrained(multi30k_bin, tmp_path_factory):
+def pretrained(bible_bin, tmp_path_factory):
     """A randomly initialised BART saved by fairseq's trainer, as bart.base's
     model.pt was: the checkpoint to fine-tune from."""
     cfg = training_cfg(
-        multi30k_bin, *TINY_BART, "--task", "translation",
+        bible_bin, *TINY_BART, "--task", "translation",
         "--criterion", "label_smoothed_cross_entropy",
         "--optimizer", "adam", "--lr", "0.001", "--cpu",
     )  # fmt: skip
@@ -51,10 +51,10 @@ def pretrained(multi30k_bin, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def fine_tuned(multi30k_bin, pretrained, tmp_path_factory):
+def fine_tuned(bible_bin, pretrained, tmp_path_factory):
     save_dir = tmp_path_factory.mktemp("bart_rdrop")
     proc = run_cli(
-        "train", multi30k_bin, *TINY_BART, *COMMON, "--save-dir", save_dir,
+        "train", bible_bin, *TINY_BART, *COMMON, "--save-dir", save_dir,
         "--task", "rdrop_translation",
         "--criterion", "rdrop_label_smoothed_cross_entropy", "--rdrop-alpha", "0.7",
         "--label-smoothing", "0.1", "--dropout", "0.1", "--attention-dropout", "0.1",
@@ -93,12 +93,12 @@ def test_fine_tuning_starts_from_the_pretrained_weights_and_trains_rdrop(pretrai
     assert max(moved.values()) > 0
 
 
-def test_generate_truncates_sources_and_decodes_the_test_set(fine_tuned, multi30k_bin):
+def test_generate_truncates_sources_and_decodes_the_test_set(fine_tuned, bible_bin):
     _, checkpoint = fine_tuned
-    sizes = binarized_sizes(multi30k_bin / "test.de-en.de")
+    sizes = binarized_sizes(bible_bin / "test.es-en.es")
     assert sizes.max() > MAX_SOURCE, "some test sources must need truncation"
     proc = run_cli(
-        "generate", multi30k_bin, "--user-dir", USER_DIR, "--path", checkpoint,
+        "generate", bible_bin, "--user-dir", USER_DIR, "--path", checkpoint,
         "--task", "rdrop_translation", "--truncate-source",
         "--max-source-positions", MAX_SOURCE, "--gen-subset", "test",
         "--beam", "2", "--batch-size", "16", "--cpu", "--max-len-b", "10",

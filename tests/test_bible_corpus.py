@@ -6,7 +6,6 @@ verses span lines, carry ``[c:v note]`` footnotes, and from the Psalms on every
 header is indented below a (sticky, repeated) psalm title, sometimes with raw
 OSIS markup on the header's line. Only the last test needs diatheke.
 """
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -15,10 +14,9 @@ from pathlib import Path
 
 import pytest
 
+import bible_corpus as bc
+
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "bible_corpus.py"
-spec = importlib.util.spec_from_file_location("bible_corpus", SCRIPT)
-bc = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(bc)
 
 ES = """\
 Genesis 1:1: EN el principio crió Dios los cielos y la tierra.
@@ -152,7 +150,9 @@ def test_cli_from_text_writes_aligned_files(tmp_path, capsys):
     assert test_es[1] == "Este era en el principio con Dios."
     assert test_en[1] == "The same was in the beginning with God."
     # unknown held-out book: clear error, exit code 2
-    assert bc.main(["--out", str(out), "--from-text", es, en, "--test-books", "Judith"]) == 2
+    with pytest.raises(SystemExit) as stop:
+        bc.main(["--out", str(out), "--from-text", es, en, "--test-books", "Judith"])
+    assert stop.value.code == 2
     assert "unknown book" in capsys.readouterr().err
 
 
@@ -186,3 +186,15 @@ def test_real_modules(tmp_path):
             assert sum("A praise psalm by David." in line for line in en) == 1
     assert sum(counts.values()) >= 25000
     assert 1000 <= counts["valid"] <= 3000 and 1000 <= counts["test"] <= 3000
+
+
+def test_sample_takes_short_pairs_spread_over_each_split():
+    # verse i has i % 5 + 1 words a side
+    pairs = [(("Genesis", 1, i + 1), " ".join(["uno"] * (i % 5 + 1)), " ".join(["one"] * (i % 5 + 1))) for i in range(20)]
+    short = [p for p in pairs if p[0][2] - 1 in (0, 1, 2, 5, 6, 7, 10, 11, 12, 15, 16, 17)]  # at most 3 words
+    splits = {"train": pairs, "valid": pairs[:4], "test": pairs[5:9]}
+    out = bc.subsample(splits, {"train": 3, "valid": 1, "test": 2}, max_words=3)
+    assert out["train"] == [short[0], short[4], short[8]]  # every 12/3 = 4th short pair
+    assert out["valid"] == [pairs[0]] and out["test"] == [pairs[5], pairs[6]]
+    with pytest.raises(ValueError, match="fewer than the 4"):
+        bc.subsample(splits, {"train": 3, "valid": 4, "test": 1}, max_words=3)

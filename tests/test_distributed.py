@@ -56,9 +56,9 @@ def final_params(save_dir):
     return state["model"]
 
 
-def test_two_gloo_workers_match_one_process_with_update_freq_2(multi30k_bin, tmp_path):
+def test_two_gloo_workers_match_one_process_with_update_freq_2(bible_bin, tmp_path):
     env = {**cli_env(), "OMP_NUM_THREADS": "1"}
-    train = [sys.executable, "-m", "fairseq_cli.train", str(multi30k_bin), *TRAIN_FLAGS]
+    train = [sys.executable, "-m", "fairseq_cli.train", str(bible_bin), *TRAIN_FLAGS]
     init = f"tcp://127.0.0.1:{free_port()}"
     workers = [
         subprocess.Popen(
@@ -148,12 +148,12 @@ def test_fp16_gradient_under_loss_scaling_is_finite_and_exact(loss_scale, temper
 
 
 @pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
-def test_half_precision_model_gives_finite_loss_and_gradients(multi30k_bin, dtype):
+def test_half_precision_model_gives_finite_loss_and_gradients(bible_bin, dtype):
     # the whole criterion on a half-precision model (what --fp16 / --bf16
     # train), with confident outputs from scaled-up output weights, and the
     # loss scaled the way fairseq's scaler settles: the largest power of two at
     # which the exact (float64) gradient still fits in fp16
-    task, model, criterion = build(multi30k_bin)
+    task, model, criterion = build(bible_bin)
     with torch.no_grad():
         model.decoder.output_projection.weight.mul_(10)
     sample = valid_batch(task)

@@ -10,10 +10,10 @@ from rdrop_fairseq.consistency import symmetric_kl
 from test_rdrop_options import Optimizer, reference_pairwise_kl
 
 
-def test_ignore_grad_dummy_batch_contributes_nothing(multi30k_bin):
+def test_ignore_grad_dummy_batch_contributes_nothing(bible_bin):
     # fairseq trains on a dummy batch with ignore_grad=True after an OOM or
     # when a worker's shard runs out: its gradient must be exactly zero
-    task, model, criterion = build(multi30k_bin)
+    task, model, criterion = build(bible_bin)
     sample = valid_batch(task)
     model.zero_grad()
     loss, _, _ = task.train_step(sample, model, criterion, Optimizer(), 0, ignore_grad=True)
@@ -21,16 +21,16 @@ def test_ignore_grad_dummy_batch_contributes_nothing(multi30k_bin):
     assert all(p.grad is None or p.grad.abs().sum() == 0 for p in model.parameters())
 
 
-def test_one_sentence_batch(multi30k_bin):
-    task, model, criterion = build(multi30k_bin)
+def test_one_sentence_batch(bible_bin):
+    task, model, criterion = build(bible_bin)
     sample = valid_batch(task, size=1)
     loss, size, log = task.train_step(sample, model, criterion, Optimizer(), 0)
     assert torch.isfinite(loss) and log["kl_loss"] >= 0
     assert size == sample["ntokens"] and log["nsentences"] == 1
 
 
-def test_targets_all_padding_but_one_token(multi30k_bin):
-    task, model, criterion = build(multi30k_bin)
+def test_targets_all_padding_but_one_token(bible_bin):
+    task, model, criterion = build(bible_bin)
     sample = valid_batch(task, size=4)
     pad = task.target_dictionary.pad()
     target = torch.full_like(sample["target"], pad)

@@ -17,11 +17,10 @@ from builders import (
     binarized_sizes,
     build_from_args,
     kl_div_symmetric,
-    multi30k_lines,
     reference_losses_and_grads,
     write_lines,
 )
-from conftest import USER_DIR, run_cli
+from conftest import USER_DIR, bible_lines, run_cli
 from helpers import loss_and_grads, stacked_by_hand, valid_batch
 from rdrop_fairseq.compat import RDropConfigError
 from test_cli import json_records
@@ -47,9 +46,9 @@ PADDED = ["--sample-break-mode", "complete"]
 
 @pytest.fixture(scope="module")
 def lm_bin(tmp_path_factory):
-    """Multi30k English as a monolingual corpus, binarized by fairseq-preprocess."""
+    """The Bible fixture's English side as a monolingual corpus, binarized by fairseq-preprocess."""
     raw = tmp_path_factory.mktemp("lm_raw")
-    lines = multi30k_lines("en", 1200)
+    lines = bible_lines("en", count=1200, lower=True)
     write_lines(raw / "train.txt", lines[:1000])
     write_lines(raw / "valid.txt", lines[1000:1100])
     write_lines(raw / "test.txt", lines[1100:])

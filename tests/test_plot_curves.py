@@ -1,27 +1,25 @@
 """scripts/plot_curves.py on real logs written by a tiny training run."""
 
-import importlib.util
 import subprocess
 import sys
 
+import plot_curves
 import pytest
+import sacrebleu
+from rdrop_scripts import generate_outputs, read_training_log
 
 from conftest import REPO
 
-spec = importlib.util.spec_from_file_location("plot_curves", REPO / "scripts" / "plot_curves.py")
-plot_curves = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(plot_curves)
-
 
 @pytest.fixture(scope="module")
-def logs(multi30k_bin, tmp_path_factory):
+def logs(bible_bin, tmp_path_factory):
     from test_cli import train
 
     out = tmp_path_factory.mktemp("logs")
     paths = {}
     for label, criterion in (("baseline", "label_smoothed_cross_entropy"),
                              ("rdrop", "rdrop_label_smoothed_cross_entropy")):
-        proc = train(multi30k_bin, out / label, "--task", "translation", "--criterion", criterion,
+        proc = train(bible_bin, out / label, "--task", "translation", "--criterion", criterion,
                      "--max-update", "6", "--validate-interval-updates", "3")
         paths[label] = out / f"{label}.log"
         paths[label].write_text(proc.stdout)
@@ -29,7 +27,7 @@ def logs(multi30k_bin, tmp_path_factory):
 
 
 def test_reads_train_and_valid_points_from_real_logs(logs):
-    series = plot_curves.read_log(logs["rdrop"])
+    series = read_training_log(logs["rdrop"])
     assert [u for u, _, _ in series["train_inner"]] == [1, 2, 3, 4, 5, 6]
     valid_updates = [u for u, _, _ in series["valid"]]
     assert 3 in valid_updates and 6 in valid_updates
@@ -38,6 +36,38 @@ def test_reads_train_and_valid_points_from_real_logs(logs):
     assert set(panels) == {"train loss", "valid loss"}  # no --eval-bleu in this run
     updates, _, losses = panels["train loss"]["rdrop"]
     assert losses == [float(r["loss"]) for _, _, r in series["train_inner"]]
+
+
+def test_simple_logs_read_as_json_logs(logs, bible_bin, tmp_path):
+    from test_cli import train
+
+    # the rdrop run of the fixture again, logged with --log-format simple
+    proc = train(bible_bin, tmp_path / "rdrop", "--task", "translation", "--criterion",
+                 "rdrop_label_smoothed_cross_entropy", "--max-update", "6", "--validate-interval-updates", "3",
+                 "--log-format", "simple")  # fmt: skip
+    (tmp_path / "simple.log").write_text(proc.stdout)
+    simple, json_log = read_training_log(tmp_path / "simple.log"), read_training_log(logs["rdrop"])
+    for kind, key in (("train_inner", "loss"), ("train_inner", "kl_loss"), ("valid", "valid_loss"),
+                      ("train", "train_loss"), ("train", "train_num_updates")):  # fmt: skip
+        got, expected = ([(u, r[key]) for u, _, r in log[kind]] for log in (simple, json_log))
+        assert got == expected and got, (kind, key)
+    assert [r["epoch"] for _, _, r in simple["valid"]] == [str(r["epoch"]) for _, _, r in json_log["valid"]]
+
+
+def test_compare_runs_table_from_real_logs(logs, tmp_path):
+    (tmp_path / "rdrop.bleu").write_text("sacreBLEU = 12.34 (BLEU = 12.34 ...)\n")
+    proc = subprocess.run([sys.executable, REPO / "scripts" / "compare_runs.py", f"base={logs['baseline']}",
+                           f"rdrop={logs['rdrop']}:{tmp_path / 'rdrop.bleu'}"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    header, _, *rows = [[c.strip() for c in line.strip("|").split("|")] for line in proc.stdout.splitlines()]
+    assert header == ["run", "test BLEU", "best valid loss", "updates", "train wall s", "epochs", "best epoch",
+                      "stopped by"]  # fmt: skip
+    rdrop = dict(zip(header, rows[1]))
+    valid = read_training_log(logs["rdrop"])["valid"]
+    best = min(valid, key=lambda point: float(point[2]["valid_loss"]))[2]
+    assert rows[0][:2] == ["base", "n/a"] and rdrop["test BLEU"] == "12.34"
+    assert rdrop["best valid loss"] == f"{float(best['valid_loss']):.2f}" and rdrop["best epoch"] == str(best["epoch"])
+    assert rdrop["updates"] == "6" and rdrop["epochs"] == str(valid[-1][2]["epoch"])
 
 
 def test_writes_a_png_with_one_line_per_run(logs, tmp_path):
@@ -56,12 +86,12 @@ def test_refuses_logs_without_json_records(tmp_path):
     assert proc.returncode != 0 and "--log-format json" in proc.stderr
 
 
-def test_study_runner_writes_one_row_per_setting(multi30k_bin, tmp_path):
+def test_study_runner_writes_one_row_per_setting(bible_bin, tmp_path):
     from conftest import TINY_TRANSFORMER, cli_env
 
     proc = subprocess.run(
-        [sys.executable, REPO / "scripts" / "rdrop_study.py", multi30k_bin,
-         "--alphas", "0,5", "--every-k", "1", "--out", tmp_path, "--bleu",
+        [sys.executable, REPO / "scripts" / "rdrop_study.py", bible_bin,
+         "--alphas", "0,5", "--every-k", "1", "--out", tmp_path, "--bleu", "none",
          "--generate-args", "--cpu --max-len-b 5", "--",
          *TINY_TRANSFORMER, "--optimizer", "adam", "--lr", "0.001", "--max-tokens", "1000",
          "--max-update", "2", "--cpu"],
@@ -72,8 +102,13 @@ def test_study_runner_writes_one_row_per_setting(multi30k_bin, tmp_path):
     assert lines[0].split("\t") == ["setting", "valid_loss", "updates", "wall_s", "test_bleu"]
     rows = [line.split("\t") for line in lines[1:]]
     assert [r[0] for r in rows] == ["baseline", "alpha=0 k=1", "alpha=5 k=1"]
-    for row in rows:
-        assert float(row[1]) > 0 and int(row[2]) == 2 and 0 <= float(row[4]) <= 100
+    for index, row in enumerate(rows):
+        assert float(row[1]) > 0 and int(row[2]) == 2
+        # BLEU of the post-processed hypotheses (D- lines) against the targets, recomputed
+        gen = tmp_path / f"run{index}.generate.txt"
+        hyps, refs = (generate_outputs(gen, kind) for kind in ("D", "T"))
+        expected = sacrebleu.corpus_bleu([hyps[i] for i in sorted(refs)], [[refs[i] for i in sorted(refs)]])
+        assert len(hyps) == len(refs) > 0 and float(row[4]) == pytest.approx(expected.score)
 
 
 def test_small_reproduction_summary_from_real_logs(logs, tmp_path):
@@ -94,7 +129,7 @@ def test_small_reproduction_summary_from_real_logs(logs, tmp_path):
     )  # fmt: skip
     rows = [line.split("|")[1:-1] for line in proc.stdout.splitlines() if line.startswith("| multi30k")]
     per_run, means = rows[:3], rows[3:]
-    series = plot_curves.read_log(logs["rdrop"])
+    series = read_training_log(logs["rdrop"])
     best_valid = min(float(r["valid_loss"]) for _, _, r in series["valid"])
     ours_s1 = [c.strip() for c in per_run[1]]
     assert ours_s1[:4] == ["multi30k", "ours", "1", "22.00"]

@@ -21,7 +21,7 @@ def test_quickstart_smoke_trains_both_models_and_reports(tmp_path):
     rows = {line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:-1]]
             for line in (work / "results.md").read_text().splitlines()[2:]}
     assert set(rows) == {"baseline", "rdrop"}
-    for name, (bleu, valid_loss, updates, _wall) in rows.items():
+    for name, (bleu, valid_loss, updates, *_) in rows.items():
         assert float(bleu) == float((work / f"{name}.bleu").read_text())
         assert float(valid_loss) > 0 and int(updates) == 3
     assert (work / "curves.png").read_bytes()[:4] == b"\x89PNG"

@@ -43,8 +43,8 @@ def reference_pairwise_kl(lprobs, copies, keep):
     return total / len(pairs)
 
 
-def test_every_k_runs_rdrop_on_every_kth_update_only(multi30k_bin):
-    task, model, criterion = build(multi30k_bin, "rdrop_translation",
+def test_every_k_runs_rdrop_on_every_kth_update_only(bible_bin):
+    task, model, criterion = build(bible_bin, "rdrop_translation",
                                    "rdrop_label_smoothed_cross_entropy", "--rdrop-every-k", "3",
                                    "--label-smoothing", "0.1")
     sample = valid_batch(task)
@@ -63,8 +63,8 @@ def test_every_k_runs_rdrop_on_every_kth_update_only(multi30k_bin):
             assert size == ref_size
 
 
-def test_three_copies_match_a_kl_div_reference(multi30k_bin):
-    task, model, criterion = build(multi30k_bin, "rdrop_translation",
+def test_three_copies_match_a_kl_div_reference(bible_bin):
+    task, model, criterion = build(bible_bin, "rdrop_translation",
                                    "rdrop_label_smoothed_cross_entropy", "--rdrop-copies", "3",
                                    "--rdrop-alpha", ALPHA, "--label-smoothing", "0.1")
     sample = valid_batch(task)
@@ -86,8 +86,8 @@ def test_three_copies_match_a_kl_div_reference(multi30k_bin):
     assert size == sample["ntokens"]
 
 
-def test_per_copy_dropout_rates_are_applied_and_restored(multi30k_bin):
-    task, model, criterion = build(multi30k_bin, "rdrop_translation",
+def test_per_copy_dropout_rates_are_applied_and_restored(bible_bin):
+    task, model, criterion = build(bible_bin, "rdrop_translation",
                                    "rdrop_label_smoothed_cross_entropy",
                                    "--rdrop-dropouts", "0.1,0.45", "--rdrop-alpha", ALPHA)
     sample = valid_batch(task)
@@ -132,27 +132,27 @@ def test_per_copy_dropout_rates_are_applied_and_restored(multi30k_bin):
         (["--rdrop-copies", "3", "--rdrop-dropouts", "0.1,0.2"], "--rdrop-dropouts"),
     ],
 )
-def test_bad_options_are_refused_naming_the_option(multi30k_bin, flags, option):
+def test_bad_options_are_refused_naming_the_option(bible_bin, flags, option):
     with pytest.raises(RDropConfigError, match=option):
-        build(multi30k_bin, "rdrop_translation", "rdrop_label_smoothed_cross_entropy", *flags)
+        build(bible_bin, "rdrop_translation", "rdrop_label_smoothed_cross_entropy", *flags)
 
 
-def test_options_show_in_help(multi30k_bin):
-    proc = run_cli("train", multi30k_bin, "--user-dir", USER_DIR, "--task", "rdrop_translation",
+def test_options_show_in_help(bible_bin):
+    proc = run_cli("train", bible_bin, "--user-dir", USER_DIR, "--task", "rdrop_translation",
                    "--criterion", "rdrop_label_smoothed_cross_entropy", "--arch", "transformer",
                    "--help")
     for option in ("--rdrop-alpha", "--rdrop-copies", "--rdrop-every-k", "--rdrop-dropouts"):
         assert option in proc.stdout
 
 
-def test_every_k_schedule_and_losses_continue_across_resume(multi30k_bin, tmp_path):
+def test_every_k_schedule_and_losses_continue_across_resume(bible_bin, tmp_path):
     from test_cli import json_records, train
 
     flags = ["--task", "rdrop_translation", "--criterion", "rdrop_label_smoothed_cross_entropy",
              "--rdrop-every-k", "2", "--max-tokens", "400"]
-    straight = train(multi30k_bin, tmp_path / "straight", *flags, "--max-update", "6")
-    train(multi30k_bin, tmp_path / "resumed", *flags, "--max-update", "3")
-    resumed = train(multi30k_bin, tmp_path / "resumed", *flags, "--max-update", "6")
+    straight = train(bible_bin, tmp_path / "straight", *flags, "--max-update", "6")
+    train(bible_bin, tmp_path / "resumed", *flags, "--max-update", "3")
+    resumed = train(bible_bin, tmp_path / "resumed", *flags, "--max-update", "6")
 
     steps = {int(s["num_updates"]): s for s in json_records(straight.stdout, "train_inner")}
     later = {int(s["num_updates"]): s for s in json_records(resumed.stdout, "train_inner")}

@@ -1,8 +1,9 @@
 """Translation recipes (scripts/iwslt, scripts/wmt14, scripts/bleu.py) end to end.
 
 Tiny archives in the real shapes (IWSLT's de-en.tgz / en-zh.tgz with
-train.tags and xml dev/test sets; WMT14's five tarballs) are written from
-Multi30k or made-up text, then prepare -> train (SMOKE=1, CPU) -> evaluate.
+train.tags and xml dev/test sets; WMT14's five tarballs) are written from the
+Bible fixture (its Spanish side stands in for German and French) or made-up
+text, then prepare -> train (SMOKE=1, CPU) -> evaluate.
 """
 
 import gzip
@@ -17,10 +18,9 @@ import zlib
 import pytest
 import sacrebleu
 
-from conftest import MULTI30K, REPO, cli_env
+from conftest import REPO, bible_lines, cli_env
 
-sys.path.insert(0, str(REPO / "scripts"))
-import bleu  # noqa: E402
+import bleu
 
 SCRIPTS = REPO / "scripts"
 
@@ -28,10 +28,14 @@ SCRIPTS = REPO / "scripts"
 # ------------------------------------------------------------------ helpers
 
 
-def multi30k(lang, split="train", n=None, skip=0):
-    with gzip.open(MULTI30K / f"{split}.{lang}.gz", "rt", encoding="utf-8") as f:
-        lines = [line.strip() for line in f]
-    return lines[skip : skip + n if n else None]
+def pair_lines(split, count, skip=0, src="de"):
+    """{src: Spanish verses, "en": the same verses in English} from the Bible fixture."""
+    return {src: bible_lines("es", split, count, skip), "en": bible_lines("en", split, count, skip)}
+
+
+def straight_apostrophes(line):
+    """What fairseq's prepare scripts do to the dev/test sets' curly apostrophes."""
+    return line.replace("\u2019", "'")
 
 
 def fake_chinese(sentence):
@@ -173,36 +177,43 @@ def make_wmt14_archives(folder, tgt, train_en, train_tgt, dev, test):
 def test_bleu_matches_multi_bleu_computed_by_hand():
     hyp = ["the cat sat on the mat", "a dog ran"]
     ref = ["the cat sat on a mat", "a dog ran away fast"]
-    # by hand: sentence 1 has 6 hyp tokens; 1-grams: the(2, ref has 1) cat sat on mat -> 5/6;
+    # by hand, as multi-bleu.perl counts: sentence 1 has 6 hyp tokens;
+    # 1-grams: the (2, clipped to the reference's 1) cat sat on mat -> 5/6;
     # 2-grams: the-cat cat-sat sat-on (on-the, the-mat miss) -> 3/5; 3-grams: 2/4; 4-grams: 1/3.
-    # sentence 2 (3 tokens) matches fully: 3/3, 2/2, 1/1, 0 4-grams.
+    # sentence 2 (3 tokens) matches fully: 3/3, 2/2, 1/1, and has no 4-grams.
     matches, totals = [8, 5, 3, 1], [9, 7, 5, 3]
     hyp_len, ref_len = 9, 11
-    bp = math.exp(1 - ref_len / hyp_len)
+    bp = math.exp(1 - ref_len / hyp_len)  # shorter than the references
     expected = 100 * bp * math.exp(sum(math.log(m / t) for m, t in zip(matches, totals)) / 4)
-    score, precisions, got_bp, ratio, got_hyp, got_ref = bleu.bleu(hyp, [(r,) for r in ref])
-    assert (got_hyp, got_ref) == (hyp_len, ref_len) and got_bp == pytest.approx(bp)
-    assert precisions == pytest.approx([100 * m / t for m, t in zip(matches, totals)])
-    assert score == pytest.approx(expected)
-    assert ratio == pytest.approx(9 / 11)
+    result = bleu.tokenized_bleu(hyp, [ref])
+    assert (result.sys_len, result.ref_len) == (hyp_len, ref_len)
+    assert result.bp == pytest.approx(bp)
+    assert result.precisions == pytest.approx([100 * m / t for m, t in zip(matches, totals)])
+    assert result.score == pytest.approx(expected)
+    line = f"BLEU = {expected:.2f}, 88.9/71.4/60.0/33.3 (BP={bp:.3f}, ratio={9 / 11:.3f}, hyp_len=9, ref_len=11)"
+    assert bleu.multi_bleu_line(result) == line
     # case-sensitive by default, -lc folds case; no 4-gram match -> 0 (no smoothing)
-    assert bleu.bleu(["The Cat sat on the mat"], [("the cat sat on the mat",)])[0] < 100
-    assert bleu.bleu(["The Cat sat on the mat"], [("the cat sat on the mat",)], lowercase=True)[0] == pytest.approx(100)
-    assert bleu.bleu(["a b c"], [("a b c d",)])[0] == 0.0
+    mixed_case = ["The Cat sat on the mat"], [["the cat sat on the mat"]]
+    assert bleu.tokenized_bleu(*mixed_case).score < 100
+    assert bleu.tokenized_bleu(*mixed_case, lowercase=True).score == pytest.approx(100)
+    assert bleu.tokenized_bleu(["a b c"], [["a b c d"]]).score == 0.0
+    # several references: n-grams clipped by their largest count in any one
+    # reference; brevity from the closest reference length
+    two = bleu.tokenized_bleu(["the the cat"], [["the cat sat down"], ["the the dog"]])
+    assert two.counts[:3] == [3, 2, 0] and (two.sys_len, two.ref_len) == (3, 3)
 
 
-def test_bleu_agrees_with_sacrebleu_on_pretokenized_text():
-    hyps = multi30k("en", "val", 60)
-    refs = multi30k("en", "test_2016_flickr", 60)
-    # make hypotheses that overlap the references at every n-gram order
-    hyps = [" ".join(r.split()[:-2] + h.split()[:2]) for h, r in zip(hyps, refs)]
-    ours = bleu.bleu(hyps, [(r,) for r in refs])
-    theirs = sacrebleu.corpus_bleu(hyps, [refs], tokenize="none")
-    assert ours[0] == pytest.approx(theirs.score, abs=1e-9)
-    assert ours[1] == pytest.approx(theirs.precisions)
-    assert (ours[4], ours[5]) == (theirs.sys_len, theirs.ref_len)
-    lower = sacrebleu.corpus_bleu(hyps, [refs], tokenize="none", lowercase=True)
-    assert bleu.bleu(hyps, [(r,) for r in refs], lowercase=True)[0] == pytest.approx(lower.score)
+def test_bleu_cli_scores_system_files(tmp_path):
+    (tmp_path / "hyp").write_text("the cat sat on the mat\na dog ran\n")
+    (tmp_path / "ref").write_text("the cat sat on a mat\na dog ran away fast\n")
+    cli = [sys.executable, SCRIPTS / "bleu.py", "score", "--sys", tmp_path / "hyp", "--ref", tmp_path / "ref"]
+    out = subprocess.run(cli, capture_output=True, text=True, check=True).stdout
+    matches, totals = [8, 5, 3, 1], [9, 7, 5, 3]
+    expected = 100 * math.exp(1 - 11 / 9) * math.exp(sum(math.log(m / t) for m, t in zip(matches, totals)) / 4)
+    assert bleu_line(out) == pytest.approx(expected, abs=0.005)
+    (tmp_path / "ref").write_text("one line\n")
+    proc = subprocess.run(cli, capture_output=True, text=True)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "2 system lines" in proc.stderr
 
 
 def test_compound_splitting_follows_fairseq_convention():
@@ -227,13 +238,19 @@ def test_bleu_cli_reads_generate_logs(tmp_path):
     assert (tmp_path / "hyp").read_text() == "das ist gut\nein well-known Haus\n"
     assert bleu_line(subprocess.run(cli, capture_output=True, text=True, check=True).stdout) < 100
     # sacreBLEU with the zh tokenizer on detokenized (space-free) Chinese
-    log.write_text("H-0\t-0.1\t我 们 是 学 生 。\n")
+    log.write_text("H-0\t-0.1\t我 们 是 学 生 。\nD-0\t-0.1\t我 们 是 学 生 。\n")
     ref.write_text("我们是学生。\n")
     out = subprocess.run([*cli, "--metric", "sacrebleu", "--lang", "zh"], capture_output=True, text=True, check=True)
     assert bleu_line(out.stdout) == pytest.approx(100.0)
+    # tok scores the tokenized H- lines, sacrebleu the detokenized D- lines
+    log.write_text("H-0\t-0.1\tit &apos;s a dog , ok\nD-0\t-0.1\tit's a dog, ok\n")
+    ref.write_text("it's a dog, ok\n")
+    sacre = subprocess.run([*cli, "--metric", "sacrebleu", "--detok", "none"], capture_output=True, text=True, check=True)
+    assert bleu_line(sacre.stdout) == pytest.approx(100.0)
+    assert bleu_line(subprocess.run(cli, capture_output=True, text=True, check=True).stdout) == 0.0
     ref.write_text("a\nb\nc\n")
     proc = subprocess.run(cli, capture_output=True, text=True)
-    assert proc.returncode != 0 and proc.stderr.strip().count("\n") == 0 and "1 hypotheses" in proc.stderr
+    assert proc.returncode == 2 and proc.stderr.strip().count("\n") == 0 and "1 hypotheses" in proc.stderr
 
 
 # ------------------------------------------------------------------ IWSLT
@@ -248,30 +265,31 @@ def prepared(tmp_path_factory):
     the recipes (the three prepare.sh runs go side by side, to use both cores)."""
     root = tmp_path_factory.mktemp("translation")
     out = {}
-    # IWSLT14 De-En from Multi30k
-    sides = {lang: multi30k(lang, n=360) for lang in ("de", "en")}
+    # IWSLT14 De-En from the Bible fixture
+    sides = pair_lines("train", 360)
     for lang in sides:  # an empty pair: kept in place, then dropped by clean-corpus
         sides[lang][5] = ""
     dev_test = {
-        "dev2010": {lang: multi30k(lang, "val", 12) for lang in ("de", "en")},
-        "tst2010": {lang: multi30k(lang, "test_2016_flickr", 20) for lang in ("de", "en")},
-        "tst2011": {lang: multi30k(lang, "test_2017_flickr", 8) for lang in ("de", "en")},
+        "dev2010": pair_lines("valid", 12),
+        "tst2010": pair_lines("test", 20),
+        "tst2011": pair_lines("test", 8, skip=20),
     }
     (root / "iwslt14").mkdir()
     make_iwslt_archive(root / "iwslt14" / "de-en.tgz", "14", "de-en", sides, dev_test)
     out["de_en"] = {"data": root / "iwslt14_de_en", "sides": sides, "dev_test": dev_test}
-    # IWSLT17 En-Zh: Multi30k English and a made-up "Chinese" rendering of it
-    en = multi30k("en", n=240)
-    test_en = multi30k("en", "val", 10)
+    # IWSLT17 En-Zh: English verses and a made-up "Chinese" rendering of them
+    en = bible_lines("en", count=240)
+    test_en = bible_lines("en", "valid", 10)
     zh_test = {"en": test_en, "zh": [fake_chinese(x) for x in test_en]}
     (root / "iwslt17").mkdir()
     make_iwslt_archive(root / "iwslt17" / "en-zh.tgz", "17", "en-zh", {"en": en, "zh": [fake_chinese(x) for x in en]}, {"tst2015": zh_test})
     out["en_zh"] = {"data": root / "iwslt17_en_zh", "test": zh_test}
     # WMT14 En-De
-    dev = {"en": multi30k("en", "val", 15), "de": multi30k("de", "val", 15)}
-    test = {"en": multi30k("en", "test_2016_flickr", 24), "de": multi30k("de", "test_2016_flickr", 24)}
+    dev = pair_lines("valid", 15)
+    test = pair_lines("test", 24)
     test["de"][0] = WMT_TEST_DE0
-    make_wmt14_archives(root / "wmt14", "de", multi30k("en", n=330), multi30k("de", n=330), dev, test)
+    train = pair_lines("train", 330)
+    make_wmt14_archives(root / "wmt14", "de", train["en"], train["de"], dev, test)
     out["wmt_de"] = {"data": root / "wmt14_en_de", "dev": dev, "test": test}
 
     procs = [
@@ -295,7 +313,7 @@ def test_iwslt_prepare_follows_fairseq_layout(prepared):
     # test = dev2010, tst2010, tst2011 in that order; the tokenized references are lowercased
     dev_test = prepared["de_en"]["dev_test"]
     expected = dev_test["dev2010"]["en"] + dev_test["tst2010"]["en"] + dev_test["tst2011"]["en"]
-    assert (data / "raw" / "test.en").read_text().splitlines() == expected
+    assert (data / "raw" / "test.en").read_text().splitlines() == [straight_apostrophes(x) for x in expected]
     tok = (data / "tok" / "test.en").read_text().splitlines()
     assert len(tok) == len(expected) and tok[1] == tok[1].lower() and tok[1].endswith(" .")
     # every 23rd (cleaned) training pair is the valid set; one joined dictionary
@@ -312,8 +330,11 @@ def test_iwslt_train_rdrop_and_baseline_then_evaluate(prepared, tmp_path):
     rdrop = run_script("iwslt/train.sh", "de", "en", env={**env, "SAVE_DIR": tmp_path / "rdrop"})
     base = finish(base)
     assert "kl_loss" in rdrop.stdout and (tmp_path / "rdrop" / "checkpoint_best.pt").exists()
-    assert "kl_loss" in (tmp_path / "rdrop" / "train.log").read_text()
-    assert "num_updates 4" in base.stdout and "kl_loss" not in base.stdout + base.stderr
+    log = (tmp_path / "rdrop" / "train.log").read_text()
+    assert "kl_loss" in log and log.startswith("effective batch: 1000 = 1 x 1000 x 1 tokens")
+    assert '"num_updates": "4"' in base.stdout and "kl_loss" not in base.stdout + base.stderr
+    # both select checkpoint_best.pt by validation BLEU (fairseq's --eval-bleu)
+    assert '"valid_bleu"' in base.stdout and '"valid_bleu"' in rdrop.stdout
 
     out = run_script("iwslt/evaluate.sh", "de", "en", "--max-len-b", "20", env={**env, "SAVE_DIR": tmp_path / "rdrop"})
     score = bleu_line(out.stdout)
@@ -360,8 +381,8 @@ def test_recipe_inputs_are_checked_first(tmp_path):
 
 def test_wmt14_en_de_prepare_train_evaluate_with_compound_split(prepared, tmp_path):
     data, dev, test = (prepared["wmt_de"][k] for k in ("data", "dev", "test"))
-    assert (data / "raw" / "valid.de").read_text().splitlines() == dev["de"]
-    assert (data / "raw" / "test.de").read_text().splitlines() == test["de"]
+    assert (data / "raw" / "valid.de").read_text().splitlines() == [straight_apostrophes(x) for x in dev["de"]]
+    assert (data / "raw" / "test.de").read_text().splitlines() == [straight_apostrophes(x) for x in test["de"]]
     tok = (data / "tok" / "test.de").read_text().splitlines()
     assert tok[0].startswith("Ein weithin @-@ bekannter Mann")  # Moses -a, case kept
     assert (data / "bin" / "dict.en.txt").read_text() == (data / "bin" / "dict.de.txt").read_text()
@@ -369,12 +390,15 @@ def test_wmt14_en_de_prepare_train_evaluate_with_compound_split(prepared, tmp_pa
     env = {"DATA": data, "SMOKE": "1", "NGPUS": "0", "SAVE_DIR": tmp_path / "ckpt"}
     train = run_script("wmt14/train.sh", "en", "de", env=env)
     assert "kl_loss" in train.stdout and "transformer_vaswani_wmt_en_de_big" in train.stdout
-    # the smoke run keeps no epoch checkpoints; pretend there were two to average
+    # the smoke run saves every 2 updates: checkpoint_EPOCH_2.pt and checkpoint_EPOCH_4.pt
     ckpt = tmp_path / "ckpt"
-    for epoch in (1, 2):
-        (ckpt / f"checkpoint{epoch}.pt").write_bytes((ckpt / "checkpoint_last.pt").read_bytes())
-    out = run_script("wmt14/evaluate.sh", "en", "de", "--max-len-b", "20", env=env)
-    assert "Averaging 2 epoch checkpoints" in out.stderr and (ckpt / "checkpoint.avg2.pt").exists()
+    saved = sorted(ckpt.glob("checkpoint_*_*.pt"), key=lambda p: int(p.stem.split("_")[2]))
+    assert [int(p.stem.split("_")[2]) for p in saved] == [2, 4]
+    too_many = run_script("wmt14/evaluate.sh", "en", "de", env={**env, "AVERAGE": "3"}, check=False)
+    assert too_many.returncode != 0 and "fewer than the 3 to average" in too_many.stderr
+    out = run_script("wmt14/evaluate.sh", "en", "de", "--max-len-b", "20", env={**env, "AVERAGE": "2"})
+    assert f"averaging 2 checkpoints: {saved[0].name} {saved[1].name}" in out.stderr
+    assert (ckpt / "checkpoint.avg2.pt").exists()
     score = bleu_line(out.stdout)
     hyps = [bleu.compound_split(h) for h in (tmp_path / "ckpt" / "test.hyp").read_text().splitlines()]
     refs = [bleu.compound_split(r) for r in tok]
@@ -387,10 +411,10 @@ def test_wmt14_en_de_prepare_train_evaluate_with_compound_split(prepared, tmp_pa
 def test_wmt14_en_fr_extraction_reads_all_five_corpora(tmp_path):
     """prepare.sh en fr runs the En-De steps on these; only the extraction differs."""
     n = 240
-    en = multi30k("en", n=n)
-    fr = [f"le {s.lower()}" for s in multi30k("de", n=n)]  # made-up "French"
-    dev = {"en": multi30k("en", "val", 6), "fr": multi30k("de", "val", 6)}
-    test = {"en": multi30k("en", "val", 9, 6), "fr": multi30k("de", "val", 9, 6)}
+    train = pair_lines("train", n, src="fr")  # Spanish as "French"
+    en, fr = train["en"], train["fr"]
+    dev = pair_lines("valid", 6, src="fr")
+    test = pair_lines("valid", 9, skip=6, src="fr")
     make_wmt14_archives(tmp_path / "archives", "fr", en, fr, dev, test)
     proc = subprocess.run(
         [sys.executable, SCRIPTS / "mt_prep.py", "wmt14-extract", tmp_path / "archives", "fr", tmp_path / "raw"],
@@ -400,5 +424,5 @@ def test_wmt14_en_fr_extraction_reads_all_five_corpora(tmp_path):
     # in fairseq's order: Europarl, Common Crawl, UN, News Commentary, Gigaword
     assert (tmp_path / "raw" / "train.fr").read_text().splitlines() == fr
     assert (tmp_path / "raw" / "train.en").read_text().splitlines() == en
-    assert (tmp_path / "raw" / "test.fr").read_text().splitlines() == test["fr"]
-    assert (tmp_path / "raw" / "valid.en").read_text().splitlines() == dev["en"]
+    assert (tmp_path / "raw" / "test.fr").read_text().splitlines() == [straight_apostrophes(x) for x in test["fr"]]
+    assert (tmp_path / "raw" / "valid.en").read_text().splitlines() == [straight_apostrophes(x) for x in dev["en"]]

@@ -17,11 +17,10 @@ from builders import (
     assert_grads_close,
     build_from_args,
     kl_div_symmetric,
-    multi30k_lines,
     reference_losses_and_grads,
     write_lines,
 )
-from conftest import USER_DIR, run_cli
+from conftest import USER_DIR, bible_lines, run_cli
 from helpers import loss_and_grads, stacked_by_hand, valid_batch
 from rdrop_fairseq.compat import RDropConfigError
 from test_cli import json_records
@@ -48,7 +47,7 @@ def glue_dirs(tmp_path_factory):
     raw = tmp_path_factory.mktemp("glue_raw")
     root = tmp_path_factory.mktemp("glue")
     classification, regression = root / "classification", root / "regression"
-    lines = multi30k_lines("en", 480)
+    lines = bible_lines("en", count=480, lower=True)
     splits = {"train": lines[:400], "valid": lines[400:]}
     for split, sents in splits.items():
         write_lines(raw / f"{split}.input0", sents)

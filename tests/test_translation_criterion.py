@@ -17,8 +17,8 @@ from rdrop_fairseq.consistency import symmetric_kl
 
 
 @pytest.fixture(scope="module")
-def setup(multi30k_bin):
-    return multi30k_bin
+def setup(bible_bin):
+    return bible_bin
 
 
 def test_alpha_zero_equals_label_smoothing_on_the_duplicated_batch(setup):

@@ -5,7 +5,7 @@
 #      (one article / one summary a line, made by the usual cnn-dailymail
 #      processing: github.com/abisee/cnn-dailymail, github.com/artmatsak/cnn-dailymail);
 #   2. bart.large (model.pt + dict.txt) and the GPT-2 BPE files encoder.json, vocab.bpe;
-#   3. GPT-2 BPE of every file (scripts/cnndm_bpe.py, fairseq's GPT-2 encoder);
+#   3. GPT-2 BPE of every file (scripts/cnndm/bpe.py, fairseq's GPT-2 encoder);
 #   4. fairseq-preprocess of train and val with bart.large's dict.txt for both sides.
 # The test split stays raw: scripts/cnndm/evaluate.sh summarizes test.source.
 #
@@ -21,7 +21,7 @@
 # processes, default: all cores), OFFLINE=1 (never download).
 # Output: $DATA/raw (text), $DATA/bart.large, $DATA/gpt2_bpe, $DATA/bpe, $DATA/bin.
 source "$(dirname "$0")/../common.sh"
-DATA=${DATA:-$REPO/data/cnndm}
+DATA=$(realpath -m "${DATA:-data/cnndm}")
 WORKERS=${WORKERS:-$(nproc)}
 FILES=(train.source train.target val.source val.target test.source test.target)
 GPT2=https://dl.fbaipublicfiles.com/fairseq/gpt2_bpe
@@ -124,7 +124,7 @@ if [[ ! -d $DATA/bpe ]]; then
       inputs+=("$DATA/raw/$split.$side") outputs+=("$DATA/bpe.tmp/$split.bpe.$side")
     done
   done
-  "$PY" "$REPO/scripts/cnndm_bpe.py" --encoder-json "$DATA/gpt2_bpe/encoder.json" \
+  "$PY" "$REPO/scripts/cnndm/bpe.py" --encoder-json "$DATA/gpt2_bpe/encoder.json" \
     --vocab-bpe "$DATA/gpt2_bpe/vocab.bpe" --inputs "${inputs[@]}" --outputs "${outputs[@]}" \
     --workers "$WORKERS"
   mv "$DATA/bpe.tmp" "$DATA/bpe"

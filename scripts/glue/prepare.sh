@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prepare one GLUE task for RoBERTa fine-tuning (paper Section 3.5, Appendix A.4):
+# Prepare one GLUE task for RoBERTa fine-tuning (paper Section 3.2, Appendix A):
 # the task's TSVs -> GPT-2 BPE -> fairseq binaries, exactly as fairseq's
 # examples/roberta/preprocess_GLUE_tasks.sh does (input0/ [input1/] label/, inputs
 # binarized with RoBERTa's dict.txt, labels with --only-source, STS-B scores / 5 as text).
@@ -59,7 +59,7 @@ mkdir -p "$DATA"
 TMP=$(mktemp -d "$DATA/.$TASK.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 step "Preparing $TASK from $SOURCE"
-"$PY" "$REPO/scripts/glue_prepare.py" --task "$TASK" --source "$SOURCE" \
+"$PY" "$REPO/scripts/glue/prepare.py" --task "$TASK" --source "$SOURCE" \
   --encoder-json "$ENCODER_JSON" --vocab-bpe "$VOCAB_BPE" --dict "$DICT" \
   --work "$TMP/processed" --dest "$TMP/bin" --workers "${WORKERS:-$(nproc)}"
 rm -rf "$DATA/$TASK-processed"

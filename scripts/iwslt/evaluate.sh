@@ -8,7 +8,7 @@
 #
 # Knobs: DATA, SAVE_DIR, BASELINE=1 (as for train.sh), CHECKPOINT (default
 # $SAVE_DIR/checkpoint_best.pt), NGPUS=0 or SMOKE=1 (decode on CPU), BEAM (5),
-# LENPEN (1.0). Writes $SAVE_DIR/generate-test.txt (its log: generate-test.log),
+# LENPEN (1.0), DRY_RUN=1 (print the commands). Writes $SAVE_DIR/generate-test.txt (its log: generate-test.log),
 # the ordered hypotheses $SAVE_DIR/test.hyp and the score $SAVE_DIR/test.bleu.
 source "$(dirname "$0")/../common.sh"
 source "$(dirname "$0")/pairs.sh"
@@ -22,22 +22,26 @@ iwslt_pair "$SRC" "$TGT"
 mode=$([[ $BASELINE == 1 ]] && echo baseline || echo rdrop)
 SAVE_DIR=$(realpath -m "${SAVE_DIR:-checkpoints/iwslt${YEAR}_${SRC}_${TGT}_$mode}")
 CHECKPOINT=${CHECKPOINT:-$SAVE_DIR/checkpoint_best.pt}
-[[ -f $DATA/bin/dict.$SRC.txt ]] || die "no prepared data in $DATA/bin; run scripts/iwslt/prepare.sh $SRC $TGT first"
-[[ -f $CHECKPOINT ]] || die "checkpoint $CHECKPOINT not found; run scripts/iwslt/train.sh $SRC $TGT first"
+need_file "$DATA/bin/dict.$SRC.txt" "no prepared data in $DATA/bin; run scripts/iwslt/prepare.sh $SRC $TGT first"
+need_file "$CHECKPOINT" "checkpoint $CHECKPOINT not found; run scripts/iwslt/train.sh $SRC $TGT first"
 
 device=() && [[ $SMOKE == 1 || ${NGPUS:-$(gpu_count)} == 0 ]] && device=(--cpu)
 gen=$SAVE_DIR/generate-test.txt
 step "Decoding test ($SRC->$TGT) with $CHECKPOINT"
-fairseq generate "$DATA/bin" --user-dir "$USER_DIR" --path "$CHECKPOINT" \
+run_into "$gen" "$SAVE_DIR/generate-test.log" "fairseq-generate failed" \
+  "$PY" -m fairseq_cli.generate "$DATA/bin" --user-dir "$USER_DIR" --path "$CHECKPOINT" \
   --source-lang "$SRC" --target-lang "$TGT" --gen-subset test \
   --beam "${BEAM:-5}" --lenpen "${LENPEN:-1.0}" --remove-bpe --max-tokens 8000 \
-  "${device[@]}" "$@" >"$gen.tmp" 2>"$SAVE_DIR/generate-test.log" ||
-  die "fairseq-generate failed, see $SAVE_DIR/generate-test.log"
-mv "$gen.tmp" "$gen"
+  "${device[@]}" "$@"
 
 if [[ $METRIC == tok ]]; then
-  "$PY" "$REPO/scripts/bleu.py" generate "$gen" --ref "$DATA/tok/test.$TGT" --hyp-out "$SAVE_DIR/test.hyp" | tee "$SAVE_DIR/test.bleu"
+  score=("$PY" "$REPO/scripts/bleu.py" generate "$gen" --ref "$DATA/tok/test.$TGT" --hyp-out "$SAVE_DIR/test.hyp")
 else
-  "$PY" "$REPO/scripts/bleu.py" generate "$gen" --ref "$DATA/raw/test.$TGT" --metric sacrebleu --lang "$TGT" \
-    --hyp-out "$SAVE_DIR/test.hyp" | tee "$SAVE_DIR/test.bleu"
+  score=("$PY" "$REPO/scripts/bleu.py" generate "$gen" --ref "$DATA/raw/test.$TGT" --metric sacrebleu --lang "$TGT"
+    --hyp-out "$SAVE_DIR/test.hyp")
+fi
+if [[ $DRY_RUN == 1 ]]; then
+  show "${score[@]}"
+else
+  "${score[@]}" | tee "$SAVE_DIR/test.bleu"
 fi

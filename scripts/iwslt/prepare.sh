@@ -13,9 +13,9 @@
 # dictionary per language), then fairseq-preprocess. Both directions of a pair
 # share one prepared folder.
 #
-# Knobs: ARCHIVES (folder with de-en.tgz, en-es.tgz, en-fr.tgz, en-zh.tgz as
-# WIT3 names them; the reversed name, e.g. fr-en.tgz, works too), OFFLINE=1
-# (never download), DATA (default data/iwslt<year>_<pair>), BPE_TOKENS (10000),
+# Knobs: ARCHIVES (folder with the pair's archive: PAIR.tgz or PAIR.zip, e.g.
+# de-en.tgz, en-es.tgz, en-fr.zip, en-zh.zip; the reversed name, e.g. fr-en.zip,
+# works too; sources in scripts/iwslt/README.md), OFFLINE=1 (never download), DATA (default data/iwslt<year>_<pair>), BPE_TOKENS (10000),
 # TEST_SETS (e.g. tst2010,tst2011; default all), WORKERS, FORCE=1 (redo).
 # Output: $DATA/bin (fairseq binaries), $DATA/tok/test.* (tokenized
 # references), $DATA/raw/test.* (original references, for sacreBLEU), $DATA/bpe.
@@ -34,10 +34,16 @@ if [[ -f $DATA/bin/dict.$PAIR_SRC.txt && ${FORCE:-0} != 1 ]]; then
   exit 0
 fi
 archive=""
-for name in "$PAIR.tgz" "$PAIR_TGT-$PAIR_SRC.tgz"; do
+names=("$PAIR.tgz" "$PAIR.zip" "$PAIR_TGT-$PAIR_SRC.tgz" "$PAIR_TGT-$PAIR_SRC.zip")
+for name in "${names[@]}"; do
   [[ -n ${ARCHIVES:-} && -e $ARCHIVES/$name ]] && archive=$ARCHIVES/$name && break
 done
-[[ -n $archive ]] || archive=$(DOWNLOADS=${DOWNLOADS:-$DATA/downloads} fetch "$PAIR.tgz" "$URL")
+if [[ -z $archive ]]; then
+  if [[ -n ${OFFLINE:-} || -z $URL ]]; then
+    die "archive $ARCHIVE not found in ARCHIVES=${ARCHIVES:-unset} (also accepted: ${names[*]:1})$([[ -n ${OFFLINE:-} ]] && echo ' and OFFLINE is set'); get it from $ARCHIVE_SOURCE"
+  fi
+  archive=$(DOWNLOADS=${DOWNLOADS:-$DATA/downloads} fetch "$ARCHIVE" "$URL")
+fi
 
 work=$DATA/tmp
 rm -rf "$work"

@@ -9,18 +9,18 @@
 #   bash scripts/wikitext103/evaluate.sh transformer_lm_gpt
 #   BASELINE=1 bash scripts/wikitext103/evaluate.sh adaptive
 #
-# Knobs: DATA, SAVE (as train.sh), CHECKPOINT (default $SAVE/checkpoint_best.pt),
-# OUT (default $SAVE/eval), NGPUS=0 or SMOKE=1 (CPU; SMOKE scores 64-token blocks
-# with 32 of context, as the SMOKE models are trained).
+# Knobs: DATA, SAVE_DIR (as train.sh), CHECKPOINT (default $SAVE_DIR/checkpoint_best.pt),
+# OUT (default $SAVE_DIR/eval), NGPUS=0 or SMOKE=1 (CPU; SMOKE scores 64-token blocks
+# with 32 of context, as the SMOKE models are trained), DRY_RUN=1 (print the command).
 # Output: $OUT/perplexity.json, $OUT/eval_lm.log; prints one line per split.
 source "$(dirname "$0")/../common.sh"
 MODEL=${1:-${MODEL:-transformer_lm_gpt}}
-DATA=${DATA:-$REPO/data/wikitext103}
+DATA=$(realpath -m "${DATA:-data/wikitext103}")
 variant=
 [[ $BASELINE == 1 ]] && variant=_baseline
-SAVE=${SAVE:-$REPO/checkpoints/wikitext103_${MODEL}$variant}
-CHECKPOINT=${CHECKPOINT:-$SAVE/checkpoint_best.pt}
-OUT=${OUT:-$SAVE/eval}
+SAVE_DIR=$(realpath -m "${SAVE_DIR:-checkpoints/wikitext103_${MODEL}$variant}")
+CHECKPOINT=${CHECKPOINT:-$SAVE_DIR/checkpoint_best.pt}
+OUT=${OUT:-$SAVE_DIR/eval}
 case $MODEL in
   transformer_lm_gpt) settings=(--tokens-per-sample 512 --context-window 400 --batch-size 2) ;;
   adaptive)
@@ -29,8 +29,8 @@ case $MODEL in
     ;;
   *) die "model must be transformer_lm_gpt or adaptive, got '$MODEL'" ;;
 esac
-[[ -f $CHECKPOINT ]] || die "no checkpoint $CHECKPOINT: run scripts/wikitext103/train.sh $MODEL"
-[[ -f $DATA/bin/dict.txt ]] || die "no binarized data in $DATA/bin: run scripts/wikitext103/prepare.sh"
+need_file "$CHECKPOINT" "no checkpoint $CHECKPOINT: run scripts/wikitext103/train.sh $MODEL"
+need_file "$DATA/bin/dict.txt" "no binarized data in $DATA/bin: run scripts/wikitext103/prepare.sh"
 if [[ $SMOKE == 1 ]]; then
   settings=(--tokens-per-sample 64 --context-window 32 --max-tokens 2048)
 fi
@@ -38,7 +38,12 @@ if [[ $SMOKE == 1 || ${NGPUS:-1} == 0 ]]; then
   settings+=(--cpu)
 fi
 
+cmd=("$PY" "$REPO/scripts/wikitext103/lm_eval.py" "$DATA/bin" "$CHECKPOINT" --splits valid test
+  --json "$OUT/perplexity.json" -- "${settings[@]}")
+if [[ $DRY_RUN == 1 ]]; then
+  show "${cmd[@]}"
+  exit 0
+fi
 mkdir -p "$OUT"
 step "Perplexity of $CHECKPOINT on valid and test"
-"$PY" "$REPO/scripts/lm_eval.py" "$DATA/bin" "$CHECKPOINT" --splits valid test \
-  --json "$OUT/perplexity.json" -- "${settings[@]}" 2>&1 | tee "$OUT/eval_lm.log"
+"${cmd[@]}" 2>&1 | tee "$OUT/eval_lm.log"

@@ -12,7 +12,7 @@
 # cores), OFFLINE=1 (never download).
 # Output: $DATA/raw/wiki.*.tokens, $DATA/bin (dict.txt, train/valid/test).
 source "$(dirname "$0")/../common.sh"
-DATA=${DATA:-$REPO/data/wikitext103}
+DATA=$(realpath -m "${DATA:-data/wikitext103}")
 WORKERS=${WORKERS:-$(nproc)}
 # the original research.metamind.io address is gone; this is the dataset author's mirror
 URL=${WIKITEXT_URL:-https://wikitext.smerity.com/wikitext-103-v1.zip}

@@ -6,26 +6,31 @@
 #   BASELINE=1 bash scripts/wikitext103/train.sh adaptive                      # plain cross-entropy / adaptive loss
 #
 # Configs: configs/wikitext103_transformer_lm_gpt_rdrop.yaml, configs/wikitext103_adaptive_rdrop.yaml.
-# Knobs: DATA (default data/wikitext103), SAVE (default
-# checkpoints/wikitext103_<model>[_baseline]), NGPUS (default: all visible; both recipes
-# assume 8), BASELINE=1, SMOKE=1 (CPU, a few updates of a tiny model on 64-token blocks).
+# The batches are the authors' on 8 GPUs: transformer_lm_gpt 8 x 2000 tokens x update_freq
+# 16 = 256000 tokens, adaptive 8 x 3072 x 3 = 73728 tokens; with NGPUS GPUs the update
+# frequency makes up the rest (GPU counts that cannot reach it exactly are refused).
+# Knobs: DATA (default data/wikitext103), SAVE_DIR (default
+# checkpoints/wikitext103_<model>[_baseline]), NGPUS (default: up to 8 visible; 0 = CPU),
+# PER_GPU, FP16, BASELINE=1, SMOKE=1 (CPU, a few updates of a tiny model on 64-token
+# blocks), DRY_RUN=1 (print the command).
 source "$(dirname "$0")/../common.sh"
 MODEL=${1:-${MODEL:-transformer_lm_gpt}}
 [[ $# -gt 0 ]] && shift
-DATA=${DATA:-$REPO/data/wikitext103}
+refuse_batch_overrides "$@"
+DATA=$(realpath -m "${DATA:-data/wikitext103}")
 variant=
 [[ $BASELINE == 1 ]] && variant=_baseline
-SAVE=${SAVE:-$REPO/checkpoints/wikitext103_${MODEL}$variant}
+SAVE_DIR=$(realpath -m "${SAVE_DIR:-checkpoints/wikitext103_${MODEL}$variant}")
 
 TINY=(++model.decoder_layers=1 ++model.decoder_embed_dim=32 ++model.decoder_input_dim=32
   ++model.decoder_output_dim=32 ++model.decoder_ffn_embed_dim=64
-  ++model.decoder_attention_heads=2 task.tokens_per_sample=64 dataset.max_tokens=512
-  optimization.update_freq=[1])
+  ++model.decoder_attention_heads=2 task.tokens_per_sample=64)
 case $MODEL in
   transformer_lm_gpt)
     CONFIG=wikitext103_transformer_lm_gpt_rdrop
     BASELINE_OVERRIDES=(task._name=language_modeling criterion._name=cross_entropy "~criterion.rdrop_alpha")
     SMOKE_OVERRIDES=("${TINY[@]}")
+    batch=(tokens 8 2000 16 512 512)  # at least one 512-token block per GPU
     ;;
   adaptive)
     CONFIG=wikitext103_adaptive_rdrop
@@ -33,12 +38,10 @@ case $MODEL in
     # adaptive input / softmax bands that fit a small vocabulary
     SMOKE_OVERRIDES=("${TINY[@]}" "++model.adaptive_input_cutoff='100,500'"
       "++model.adaptive_softmax_cutoff='100,500'")
+    batch=(tokens 8 3072 3 512 3072)  # at least one 3072-token block per GPU
     ;;
   *) die "model must be transformer_lm_gpt or adaptive, got '$MODEL'" ;;
 esac
-[[ -f $DATA/bin/dict.txt ]] || die "no binarized data in $DATA/bin: run scripts/wikitext103/prepare.sh"
-extra=()
-if [[ $SMOKE == 1 || ${NGPUS:-$(gpu_count)} == 0 ]]; then
-  extra+=(common.fp16=false)  # half precision is for the GPUs
-fi
-hydra_train "$CONFIG" "$DATA/bin" "$SAVE" "${extra[@]}" "$@"
+need_file "$DATA/bin/dict.txt" "no binarized data in $DATA/bin: run scripts/wikitext103/prepare.sh"
+plan_batch "${batch[@]}"
+hydra_train "$CONFIG" "$DATA/bin" "$SAVE_DIR" "$@"

@@ -8,16 +8,17 @@ space-separated GPT-2 token ids; empty lines stay empty so sources and
 targets stay aligned. Outputs are written under a temporary name and renamed
 when complete.
 
-    cnndm_bpe.py --encoder-json encoder.json --vocab-bpe vocab.bpe \\
+    bpe.py --encoder-json encoder.json --vocab-bpe vocab.bpe \\
         --inputs train.source train.target --outputs train.bpe.source train.bpe.target
 """
 
 import argparse
 import importlib.util
 import os
-import sys
 from multiprocessing import Pool
 from pathlib import Path
+
+from rdrop_scripts import atomic_write, fail
 
 
 def load_gpt2_bpe_utils():
@@ -26,7 +27,7 @@ def load_gpt2_bpe_utils():
     and this module needs nothing from it."""
     spec = importlib.util.find_spec("fairseq")
     if spec is None or not spec.submodule_search_locations:
-        sys.exit("cnndm_bpe: error: fairseq is not installed for this Python")
+        fail("fairseq is not installed for this Python")
     path = Path(spec.submodule_search_locations[0]) / "data" / "encoders" / "gpt2_bpe_utils.py"
     module_spec = importlib.util.spec_from_file_location("gpt2_bpe_utils", path)
     module = importlib.util.module_from_spec(module_spec)
@@ -73,13 +74,10 @@ def main(argv=None):
         mapper = lambda lines: map(_encode, lines)  # noqa: E731
     try:
         for src, dst in zip(args.inputs, args.outputs):
-            tmp = f"{dst}.tmp"
             # only "\n" ends a line, as wc -l and fairseq-preprocess count them
-            with open(src, encoding="utf-8", newline="\n") as fin, \
-                    open(tmp, "w", encoding="utf-8") as fout:
+            with open(src, encoding="utf-8", newline="\n") as fin, atomic_write(dst) as fout:
                 for encoded in mapper(fin):
                     fout.write(encoded + "\n")
-            os.replace(tmp, dst)
     finally:
         if pool is not None:
             pool.close()

@@ -16,7 +16,9 @@ import json
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from rdrop_scripts import atomic_write, fail
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def main(argv=None):
@@ -33,12 +35,12 @@ def main(argv=None):
     parser.add_argument("--user-dir", default=str(REPO / "rdrop_fairseq"))
     args = parser.parse_args(argv)
     if not Path(args.checkpoint).is_file():
-        sys.exit(f"lm_eval: error: no such checkpoint: {args.checkpoint}")
+        fail(f"no such checkpoint: {args.checkpoint}")
     for split in args.splits:
         if not list(Path(args.data).glob(f"{split}.bin")) and not list(
             Path(args.data).glob(f"{split}.*.bin")
         ):
-            sys.exit(f"lm_eval: error: no binarized '{split}' split in {args.data}")
+            fail(f"no binarized '{split}' split in {args.data}")
 
     from fairseq import options
     from fairseq.dataclass.utils import convert_namespace_to_omegaconf
@@ -54,7 +56,7 @@ def main(argv=None):
     for split, res in results.items():
         print(f"{split}: loss (base 2) {res['loss']:.4f}, perplexity {res['perplexity']:.2f}")
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as f:
+        with atomic_write(args.json) as f:
             json.dump(results, f, indent=2)
             f.write("\n")
 

@@ -19,7 +19,7 @@ Output: DEST/input0, [DEST/input1], DEST/label, as fairseq's
 ``valid`` = dev_matched, ``valid1`` = dev_mismatched); ``test`` inputs are
 binarized when the source has test TSVs. The BPE'd text stays in WORK.
 
-    glue_prepare.py --task RTE --source RTE.zip --encoder-json encoder.json \\
+    prepare.py --task RTE --source RTE.zip --encoder-json encoder.json \\
         --vocab-bpe vocab.bpe --dict dict.txt --work processed/ --dest RTE-bin/
 """
 
@@ -29,6 +29,8 @@ import os
 import sys
 import zipfile
 from dataclasses import dataclass
+
+from rdrop_scripts import fail, write_lines
 
 
 @dataclass(frozen=True)
@@ -60,10 +62,6 @@ TASKS = {
     "CoLA": Layout(inputs=(3,), test_inputs=(1,), label=1, header=False),
 }
 REGRESSION = {"STS-B"}
-
-
-def fail(message):
-    sys.exit(f"glue_prepare: error: {message}")
 
 
 class Source:
@@ -140,12 +138,6 @@ def extract(task, layout, source, split, is_test):
         return inputs, None
     label_col = layout.dev_label if (split != "train" and layout.dev_label is not None) else layout.label
     return inputs, [column(r, label_col) for r in rows]
-
-
-def write_lines(path, lines):
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        for line in lines:
-            f.write(line + "\n")
 
 
 def stsb_label(score):

@@ -3,7 +3,7 @@
 
 Loads the checkpoint with fairseq's checkpoint utilities (the plugin is
 imported first, so R-Drop and baseline checkpoints both load), predicts every
-example of the binarized dev split(s) written by ``glue_prepare.py`` (the
+example of the binarized dev split(s) written by ``prepare.py`` (the
 data fairseq validates on during training) and scores the predictions:
 
     CoLA: MCC; MRPC, QQP: accuracy and F1 (of label 1); STS-B: Pearson and
@@ -14,18 +14,18 @@ Per dev split it writes ``<split>.predictions.tsv`` (example id = row of the
 dev TSV after the header, predicted label, gold label; STS-B: scores on the
 0-1 scale the model is trained on) and ``<split>.metrics.json``.
 
-    glue_evaluate.py --task RTE --data data/glue/RTE-bin \\
+    evaluate.py --task RTE --data data/glue/RTE-bin \\
         --checkpoint checkpoints/glue/RTE-rdrop/checkpoint_best.pt --out checkpoints/glue/RTE-rdrop
 """
 
 import argparse
 import json
 import os
-import sys
 
 import numpy as np
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from rdrop_scripts import atomic_write, fail
+
 DEV_SPLITS = {"MNLI": {"valid": "dev_matched", "valid1": "dev_mismatched"}}
 TASKS = ("MNLI", "QNLI", "QQP", "RTE", "SST-2", "MRPC", "CoLA", "STS-B")
 
@@ -78,7 +78,7 @@ def predict(model, task, split, batch_size, use_cuda):
                 golds = [labels[i + labels.nspecial] for i in sample["target"].view(-1).tolist()]
             results.update(zip(ids, zip(preds, golds)))
     if sorted(results) != list(range(len(dataset))):
-        sys.exit(f"glue_evaluate: error: predicted {len(results)} of {len(dataset)} {split} examples")
+        fail(f"predicted {len(results)} of {len(dataset)} {split} examples")
     return results
 
 
@@ -93,9 +93,8 @@ def main(argv=None):
     args = parser.parse_args(argv)
     for path in (args.data, args.checkpoint):
         if not os.path.exists(path):
-            sys.exit(f"glue_evaluate: error: {path} not found")
+            fail(f"{path} not found")
 
-    sys.path.insert(0, REPO)
     import rdrop_fairseq  # noqa: F401  (registers the R-Drop tasks and criterions)
     import torch
     from fairseq import checkpoint_utils
@@ -115,12 +114,12 @@ def main(argv=None):
         preds = [results[i][0] for i in range(len(results))]
         golds = [results[i][1] for i in range(len(results))]
         scores = metrics(args.task, preds, golds)
-        with open(os.path.join(args.out, f"{name}.predictions.tsv"), "w", encoding="utf-8") as f:
+        with atomic_write(os.path.join(args.out, f"{name}.predictions.tsv")) as f:
             for i, (pred, gold) in enumerate(zip(preds, golds)):
                 f.write(f"{i}\t{pred}\t{gold}\n")
         record = {"task": args.task, "split": name, "examples": len(preds),
                   "checkpoint": os.path.abspath(args.checkpoint), **scores}  # fmt: skip
-        with open(os.path.join(args.out, f"{name}.metrics.json"), "w") as f:
+        with atomic_write(os.path.join(args.out, f"{name}.metrics.json")) as f:
             json.dump(record, f, indent=2)
             f.write("\n")
         shown = ", ".join(f"{k} {v:.2f}" for k, v in scores.items())

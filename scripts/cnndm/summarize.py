@@ -8,7 +8,7 @@ length penalty 2.0, max_len_b 140, min_len 55, no_repeat_ngram_size 3 and a
 forced <s> first token, and detokenizes the best hypothesis. One summary a line,
 in input order; the output is written under a temporary name, then renamed.
 
-    cnndm_summarize.py --checkpoint checkpoints/cnndm/checkpoint_best.pt \\
+    summarize.py --checkpoint checkpoints/cnndm/checkpoint_best.pt \\
         --data-bin data/cnndm/bin --encoder-json encoder.json --vocab-bpe vocab.bpe \\
         --src test.source --out test.hypo
 """
@@ -18,7 +18,9 @@ import os
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from rdrop_scripts import atomic_write, fail, read_lines
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def main(argv=None):
@@ -40,9 +42,9 @@ def main(argv=None):
     args = parser.parse_args(argv)
     for path in [args.checkpoint, args.encoder_json, args.vocab_bpe, args.src]:
         if not os.path.isfile(path):
-            sys.exit(f"cnndm_summarize: error: no such file: {path}")
+            fail(f"no such file: {path}")
     if not os.path.isfile(os.path.join(args.data_bin, "dict.source.txt")):
-        sys.exit(f"cnndm_summarize: error: no dict.source.txt in {args.data_bin}")
+        fail(f"no dict.source.txt in {args.data_bin}")
 
     import torch
     from fairseq.models.bart import BARTModel
@@ -71,17 +73,14 @@ def main(argv=None):
         no_repeat_ngram_size=args.no_repeat_ngram_size,
     )
 
-    with open(args.src, encoding="utf-8", newline="\n") as f:
-        articles = [line.strip() for line in f]
-    tmp = f"{args.out}.tmp"
-    with open(tmp, "w", encoding="utf-8") as fout, torch.no_grad():
+    articles = [line.strip() for line in read_lines(args.src)]
+    with atomic_write(args.out) as fout, torch.no_grad():
         for start in range(0, len(articles), args.batch_size):
             for summary in bart.sample(articles[start : start + args.batch_size], **settings):
                 # a summary is one line of the output file
                 fout.write(" ".join(summary.split()) + "\n")
             print(f"summarized {min(start + args.batch_size, len(articles))}/{len(articles)}",
                   file=sys.stderr, flush=True)
-    os.replace(tmp, args.out)
 
 
 if __name__ == "__main__":

@@ -16,9 +16,10 @@ sentence splitting differ.
 import argparse
 import json
 import re
-import sys
 
 from rouge_score import rouge_scorer
+
+from rdrop_scripts import atomic_write, fail, read_lines
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -26,11 +27,6 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 def sentences(text):
     """The summary's sentences, one a line, as rougeLsum reads them."""
     return "\n".join(s for s in SENTENCE_END.split(text.strip()) if s)
-
-
-def read_lines(path):
-    with open(path, encoding="utf-8", newline="\n") as f:
-        return [line.rstrip("\n") for line in f]
 
 
 def score(hypotheses, references):
@@ -57,10 +53,10 @@ def main(argv=None):
     args = parser.parse_args(argv)
     hyps, refs = read_lines(args.hypotheses), read_lines(args.references)
     if len(hyps) != len(refs) or not refs:
-        sys.exit(f"rouge_files: error: {len(hyps)} hypotheses for {len(refs)} references")
+        fail(f"{len(hyps)} hypotheses for {len(refs)} references")
     result = score(hyps, refs)
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as f:
+        with atomic_write(args.json) as f:
             json.dump({**result, "summaries": len(refs)}, f, indent=2)
             f.write("\n")
     print(

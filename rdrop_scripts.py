@@ -1,0 +1,245 @@
+"""Helpers shared by the project's command-line scripts (``scripts/``, ``benchmarks/``).
+
+Reading fairseq training logs and ``fairseq-generate`` output, writing files
+so that an interrupted run leaves nothing half-written, markdown tables, and
+the one-line ``prog: error: ...`` exit.
+
+Why a top-level module installed by ``setup.py`` (``py_modules``): every
+script, in whatever folder it sits (``scripts/cnndm/...``, ``benchmarks/...``),
+imports it by name, with no ``sys.path`` edits or loading of sibling files by
+path. It is not part of ``rdrop_fairseq`` because importing that package
+imports fairseq (seconds per process); this module needs the standard library
+only.
+"""
+
+import json
+import math
+import os
+import re
+import sys
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+# ---------------------------------------------------------------- errors and files
+
+
+def fail(message, prog=None):
+    """Stop with ``prog: error: message`` on one line and exit status 2 (as argparse)."""
+    prog = prog or Path(sys.argv[0]).name
+    print(f"{prog}: error: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
+@contextmanager
+def atomic_path(path):
+    """Yield ``PATH.tmp`` to write; rename it to PATH only if the block succeeds.
+
+    An interrupted or failing run removes the temporary file and leaves any
+    earlier PATH untouched.
+    """
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+@contextmanager
+def atomic_write(path, mode="w"):
+    """``open(PATH, mode)`` written through ``atomic_path``; text is UTF-8 with ``\\n`` line ends."""
+    with atomic_path(path) as tmp:
+        if "b" in mode:
+            with open(tmp, mode) as f:
+                yield f
+        else:
+            with open(tmp, mode, encoding="utf-8", newline="\n") as f:
+                yield f
+
+
+def read_lines(path):
+    """The file's lines without their ``\\n``; only ``\\n`` ends a line (as ``wc -l``
+    and fairseq-preprocess count them), so a stray ``\\r`` stays in its line."""
+    with open(path, encoding="utf-8", newline="\n") as f:
+        return [line.rstrip("\n") for line in f]
+
+
+def write_lines(path, lines):
+    """Write one line per item, atomically."""
+    with atomic_write(path) as f:
+        for line in lines:
+            f.write(line + "\n")
+
+
+def multi30k_dir():
+    """The Multi30k folder of the benchmarks (``train.de.gz``, ``val.en.gz`` ...):
+    ``$MULTI30K_DIR``, by default ``../shared/data/multi30k`` beside the
+    repository. Fails with one line naming the variable when it is missing."""
+    default = Path(__file__).resolve().parent.parent / "shared" / "data" / "multi30k"
+    folder = Path(os.environ.get("MULTI30K_DIR") or default)
+    if not (folder / "train.en.gz").is_file():
+        fail(f"Multi30k not found in {folder} (no train.en.gz); set MULTI30K_DIR to the folder holding it")
+    return folder
+
+
+# ---------------------------------------------------------------- fairseq-generate output
+
+
+def generate_outputs(path, kind="H"):
+    """``{sentence id: text}`` of one kind of line of a ``fairseq-generate`` output.
+
+    ``H``: the hypothesis after ``--post-process``/``--remove-bpe`` (still
+    tokenized unless the data was never tokenized); ``D``: after also
+    undoing ``--tokenizer``/``--bpe`` (detokenized). ``S``/``T``: source and target.
+    """
+    found = {}
+    prefix = f"{kind}-"
+    with open(path, encoding="utf-8", newline="\n") as f:
+        for line in f:
+            if line.startswith(prefix):
+                tag, *fields = line.rstrip("\n").split("\t")
+                if not tag[len(prefix) :].isdigit():
+                    continue
+                # H-/D- lines carry a score column before the text; S-/T- do not
+                text = fields[-1] if len(fields) >= (2 if kind in ("H", "D") else 1) else ""
+                found[int(tag[len(prefix) :])] = text
+    return found
+
+
+def ordered_outputs(path, count, kind="H"):
+    """The ``kind`` lines for sentence ids ``0..count-1`` in order; fails (one line)
+    unless the output has exactly one line for each of them."""
+    found = generate_outputs(path, kind)
+    missing = [i for i in range(count) if i not in found]
+    if missing or len(found) != count:
+        fail(
+            f"{len(found)} hypotheses in {path} for {count} references "
+            f"(first missing id: {missing[0] if missing else 'none'})"
+        )
+    return [found[i] for i in range(count)]
+
+
+# ---------------------------------------------------------------- training logs
+
+_LOG_LINE = re.compile(
+    r"^(?P<stamp>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)\s*\|\s*\w+\s*\|\s*"
+    r"(?P<kind>train_inner|train|valid\w*)\s*\|\s*(?P<payload>.*?)\s*$"
+)
+_KEY_EQUALS_VALUE = re.compile(r"(\w+)=([^,\s]+)")
+_NUMBER = re.compile(r"^-?[\d.]+(e[-+]?\d+)?$", re.I)
+
+
+def _simple_record(kind, payload):
+    """The record of a ``--log-format simple`` line, keyed as the json format keys it."""
+    pairs = _KEY_EQUALS_VALUE.findall(payload)  # train_inner: "epoch 001:  20 / 30 loss=3.1, ..."
+    if pairs:
+        record = dict(pairs)
+        epoch = re.match(r"epoch (\d+)", payload)
+        if epoch:
+            record.setdefault("epoch", str(int(epoch.group(1))))
+        return record
+    record = {}  # train/valid: "epoch 001 | valid on 'valid' subset | loss 3.0 | ... | num_updates 30"
+    for field in payload.split(" | "):
+        key, _, value = field.strip().partition(" ")
+        if key == "epoch" and value.isdigit():
+            record["epoch"] = str(int(value))
+        elif _NUMBER.match(value.strip()):
+            record[f"{kind}_{key}"] = value.strip()
+    return record
+
+
+def read_training_log(path):
+    """``{kind: [(updates, seconds since the first record, record)]}`` of a
+    fairseq-train log, kind being ``train_inner``, ``train``, ``valid`` (...).
+
+    Reads ``--log-format json`` and ``--log-format simple`` lines alike (simple
+    records get the json keys: ``valid_loss``, ``train_wall``...); values stay
+    strings, as fairseq prints them.
+    """
+    series, start = {}, None
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            match = _LOG_LINE.match(line.strip())
+            if not match:
+                continue
+            kind, payload = match.group("kind"), match.group("payload")
+            if payload.startswith("{"):
+                try:
+                    record = json.loads(payload)
+                except json.JSONDecodeError:
+                    continue
+            else:
+                record = _simple_record(kind, payload)
+            updates = record.get("num_updates", record.get(f"{kind}_num_updates"))
+            if updates is None:
+                continue
+            when = datetime.strptime(match.group("stamp"), "%Y-%m-%d %H:%M:%S")
+            start = start or when
+            series.setdefault(kind, []).append((int(float(updates)), (when - start).total_seconds(), record))
+    return series
+
+
+def stop_reason(log_text, max_epoch=None, epochs=None):
+    """Why a fairseq-train run ended: ``patience`` (early stopping, i.e. converged),
+    ``time budget`` (``--stop-time-hours``), ``max epoch`` or ``?``."""
+    if "early stop since valid performance" in log_text:
+        return "patience"
+    if "Stopping training due to" in log_text:
+        return "time budget"
+    if max_epoch and epochs is not None and epochs >= max_epoch:
+        return "max epoch"
+    return "?"
+
+
+def run_summary(log_path, max_epoch=None):
+    """The numbers a results table shows for one training run, from its log:
+    best valid loss, updates, wall-clock seconds (fairseq's ``train_wall``),
+    epochs, the epoch of the best valid loss, and why training stopped
+    (``max_epoch``: the run's ``--max-epoch``, to recognise that reason)."""
+    series = read_training_log(log_path)
+    valid = [(float(r["valid_loss"]), int(float(r.get("epoch", 0)))) for _, _, r in series.get("valid", [])
+             if "valid_loss" in r]  # fmt: skip
+    best_loss, best_epoch = min(valid, default=(math.nan, 0))
+    train = series.get("train", [])
+    inner = series.get("train_inner", [])
+    records = [r for kind in ("train", "valid") for _, _, r in series.get(kind, [])]
+    epochs = max((int(float(r["epoch"])) for r in records if "epoch" in r), default=0)
+    updates = train[-1][0] if train else max((u for u, _, _ in inner), default=0)
+    return {
+        "best valid loss": best_loss,
+        "updates": updates,
+        "train wall s": float(train[-1][2].get("train_wall", "nan")) if train else math.nan,
+        "epochs": epochs,
+        "best epoch": best_epoch,
+        "stopped by": stop_reason(Path(log_path).read_text(encoding="utf-8", errors="replace"), max_epoch, epochs),
+    }
+
+
+_SCORE = re.compile(r"^\s*(?:\w*BLEU\s*=\s*)?(-?\d+(?:\.\d+)?)")
+
+
+def read_score(path):
+    """The score of a score file: ``12.34``, or the first number of a
+    ``BLEU = 12.34, ...`` / ``sacreBLEU = 12.34 (...)`` line; NaN if none."""
+    match = _SCORE.match(Path(path).read_text(encoding="utf-8"))
+    return float(match.group(1)) if match else math.nan
+
+
+# ---------------------------------------------------------------- tables
+
+
+def format_cell(value, digits=2):
+    """Floats with DIGITS decimals (NaN as ``n/a``), anything else as str."""
+    if isinstance(value, float):
+        return "n/a" if math.isnan(value) else f"{value:.{digits}f}"
+    return str(value)
+
+
+def markdown_table(columns, rows, digits=2):
+    """A GitHub markdown table; ROWS are sequences in COLUMNS order."""
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(format_cell(v, digits) for v in row) + " |" for row in rows]
+    return "\n".join(lines)

@@ -1,0 +1,416 @@
+"""Mixed precision the way fairseq trains: fp16 under dynamic loss scaling, bf16.
+
+fairseq's ``--fp16`` trainer multiplies the loss by a scale S (a power of two
+it adjusts, 2^7 .. 2^16) before the backward, so every gradient that lands in
+an fp16 tensor should be S times the true one rounded once to fp16: entries
+far below fp16's smallest normal number (6e-5) survive only because of S.
+Each test compares every gradient entry with a float64 computation from the
+same (rounded) inputs, times S: within one ulp of the input dtype wherever
+that value is representable, and inf (which fairseq's overflow check must
+see) where it is not. Tests marked ``gpu`` run the same checks on CUDA
+(``pytest -m gpu``, see ``benchmarks/gpu_check.sh``).
+"""
+
+import copy
+
+import pytest
+import torch
+import torch.nn.functional as F
+from fairseq import optim, tasks, utils
+from fairseq.criterions.label_smoothed_cross_entropy import label_smoothed_nll_loss
+from fairseq.data import Dictionary
+from fairseq.optim.dynamic_loss_scaler import DynamicLossScaler
+from fairseq.optim.fp16_optimizer import FP16Optimizer
+
+from builders import training_cfg
+from conftest import TINY_TRANSFORMER
+from rdrop_fairseq.consistency import (
+    fused_label_smoothed_rdrop_loss,
+    fused_projection_rdrop_loss,
+    symmetric_kl,
+)
+from test_consistency import reference_rdrop_loss, reference_symmetric_kl
+
+ALPHA, EPS, PAD = 5.0, 0.1, 1
+LOSS_SCALE = 2.0**15
+HALF_DTYPES = [torch.float16, torch.bfloat16]
+CUDA = pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+
+
+def on_devices(*marks):
+    """CPU, plus CUDA under the ``gpu`` marker (skipped without CUDA)."""
+    return pytest.mark.parametrize(
+        "device", ["cpu", pytest.param("cuda", marks=[pytest.mark.gpu, CUDA, *marks])]
+    )
+
+
+def ulp(values, dtype):
+    """The spacing of ``dtype`` at each float64 value (subnormal spacing
+    below the smallest normal number)."""
+    info = torch.finfo(dtype)
+    exponent = torch.floor(torch.log2(values.abs().clamp(min=info.smallest_normal)))
+    return info.eps * torch.exp2(exponent)
+
+
+def overflow_threshold(dtype):
+    """The smallest magnitude that rounds to inf in ``dtype``."""
+    largest = torch.tensor(torch.finfo(dtype).max, dtype=torch.float64)
+    return largest + ulp(largest, dtype) / 2
+
+
+def assert_rounded_once(got, expected, dtype, what, slack=0.0):
+    """``got`` (in ``dtype``) within one ulp (plus ``slack``, float32's own
+    error) of the float64 ``expected`` wherever that is representable, and
+    inf of the right sign where it is not; returns whether any entry
+    overflowed."""
+    assert got.dtype == dtype, what
+    got, expected = got.detach().double().cpu(), expected.detach().double().cpu()
+    fits = expected.abs() < overflow_threshold(dtype)
+    ulps = ((got - expected).abs() - slack).clamp(min=0) / ulp(expected, dtype)
+    ulps = ulps[fits]
+    worst = ulps.argmax()
+    assert ulps.max() <= 1, (
+        f"{what}: {ulps.max():.1f} {dtype} ulps off (got {got[fits][worst]:.6g}, "
+        f"float64 x scale {expected[fits][worst]:.6g}); {(ulps > 1).sum()} of "
+        f"{ulps.numel()} entries beyond one ulp"
+    )
+    assert torch.equal(got[~fits], expected[~fits].sign() * float("inf")), what
+    return not fits.all()
+
+
+def float32_slack(logits, scale):
+    """How far any float32 computation may be from float64 at each entry of
+    the logits' gradient of ``NLL + ALPHA * KL`` (two copies).
+
+    A float32 log-softmax (fairseq's own too) gives log-probabilities with an
+    absolute error of about u32 (|x| + |logsumexp|): a relative error of every
+    probability, and so of every term of the gradient built from them (p for
+    the NLL, ``p_i (1 + d - s_i)`` and ``p_j`` for the KL). Twice that, times
+    those terms' magnitude. Where label smoothing's constant dominates an
+    entry (the tiny probabilities) this is far below one ulp; it matters only
+    where the terms cancel.
+    """
+    logits = logits.detach().double().cpu()
+    a, b = F.log_softmax(logits, -1).chunk(2)
+    p, q, d = a.exp(), b.exp(), a - b
+    s_a = (p * d).sum(-1, keepdim=True).abs()
+    s_b = (q * d).sum(-1, keepdim=True).abs()
+    w = ALPHA / 2  # d total / d (KL(P||Q) + KL(Q||P)) for two copies
+    terms = torch.cat([
+        p * (1 + w * (1 + d.abs() + s_a)) + w * q,
+        q * (1 + w * (1 + d.abs() + s_b)) + w * p,
+    ])  # fmt: skip
+    log_error = 2.0**-24 * (logits.abs().amax(-1, keepdim=True) + torch.logsumexp(logits, -1, keepdim=True).abs())
+    return 2 * scale * log_error * terms
+
+
+def assert_overflow_seen_iff(overflowed, tensors):
+    """fairseq's loss scaler sees an overflow exactly when a gradient holds
+    an inf: its FP16Optimizer feeds it the norm of the gradients."""
+    scaler = DynamicLossScaler(init_scale=LOSS_SCALE)
+    grad_norm = utils.clip_grad_norm_(tensors, max_norm=0)
+    if overflowed:
+        with pytest.raises(OverflowError):
+            scaler.check_overflow(grad_norm)
+        assert scaler.loss_scale == LOSS_SCALE / 2
+    else:
+        scaler.check_overflow(grad_norm)
+        assert scaler.loss_scale == LOSS_SCALE
+
+
+def peaked_logits(rows, vocab, seed=0, temperature=6.0):
+    """Two copies of confident logits that differ the way dropout makes them
+    differ, mostly probabilities below 1e-6; shared targets with padding."""
+    gen = torch.Generator().manual_seed(seed)
+    clean = torch.randn(rows, vocab, generator=gen) * temperature
+    noisy = clean + 0.2 * temperature * torch.randn(rows, vocab, generator=gen)
+    target = torch.randint(0, vocab, (rows,), generator=gen)
+    target[torch.rand(rows, generator=gen) < 0.2] = PAD
+    return torch.cat([clean, noisy]), target.repeat(2)
+
+
+def assert_mostly_tiny(logits):
+    probs = F.softmax(logits.double(), -1)
+    assert (probs < 1e-6).double().mean() > 0.9
+
+
+# V = 8000: label smoothing's eps / (V - 1) = 1.25e-5 is itself below fp16's
+# smallest normal number, as in every real vocabulary.
+ROWS, VOCAB = 16, 8000
+
+
+@on_devices()
+@pytest.mark.parametrize("dtype", HALF_DTYPES)
+def test_fused_loss_gradient_is_the_scaled_gradient_rounded_once(dtype, device):
+    logits, target = peaked_logits(ROWS, VOCAB)
+    logits = logits.to(dtype)
+    assert_mostly_tiny(logits)
+    ours_in = logits.to(device).requires_grad_()
+    ours = fused_label_smoothed_rdrop_loss(ours_in, target.to(device), 2, EPS, ALPHA, PAD)
+    (ours[0] * LOSS_SCALE).backward()
+    ref_in = logits.detach().double().requires_grad_()
+    (reference_rdrop_loss(ref_in, target, 2, EPS, ALPHA, PAD)[0] * LOSS_SCALE).backward()
+    slack = float32_slack(logits, LOSS_SCALE)
+    overflowed = assert_rounded_once(ours_in.grad, ref_in.grad, dtype, "logits", slack)
+    assert_overflow_seen_iff(overflowed, [ours_in])
+
+
+@on_devices()
+@pytest.mark.parametrize("dtype", HALF_DTYPES)
+def test_general_path_gradient_is_the_scaled_gradient_rounded_once(dtype, device):
+    # what the criterion runs for other models: fairseq's float32
+    # log-softmax of the half logits, then symmetric_kl
+    logits, target = peaked_logits(ROWS, VOCAB)
+    logits = logits.to(dtype)
+    ours_in = logits.to(device).requires_grad_()
+    lprobs = F.log_softmax(ours_in.float(), -1)
+    loss, _ = label_smoothed_nll_loss(lprobs, target.to(device).unsqueeze(-1), EPS, ignore_index=PAD)
+    kl = symmetric_kl(lprobs, 2, target[:ROWS].to(device).eq(PAD))
+    ((loss + ALPHA * kl) * LOSS_SCALE).backward()
+    ref_in = logits.detach().double().requires_grad_()
+    (reference_rdrop_loss(ref_in, target, 2, EPS, ALPHA, PAD)[0] * LOSS_SCALE).backward()
+    slack = float32_slack(logits, LOSS_SCALE)
+    overflowed = assert_rounded_once(ours_in.grad, ref_in.grad, dtype, "logits", slack)
+    assert_overflow_seen_iff(overflowed, [ours_in])
+
+
+@on_devices()
+@pytest.mark.parametrize("dtype", HALF_DTYPES)
+def test_symmetric_kl_gradient_of_half_lprobs_is_rounded_once(dtype, device):
+    logits, target = peaked_logits(ROWS, VOCAB, seed=1)
+    lprobs = F.log_softmax(logits.double(), -1).to(dtype)
+    pad = target[:ROWS].eq(PAD)
+    ours_in = lprobs.to(device).requires_grad_()
+    (ALPHA * symmetric_kl(ours_in, 2, pad.to(device)) * LOSS_SCALE).backward()
+    ref_in = lprobs.detach().double().requires_grad_()
+    (ALPHA * reference_symmetric_kl(ref_in, 2, pad) * LOSS_SCALE).backward()
+    # most entries of this gradient (p * log-ratio) lie far below fp16's normal range
+    assert (ref_in.grad.abs() < 2**-14).double().mean() > 0.5
+    overflowed = assert_rounded_once(ours_in.grad, ref_in.grad, dtype, "lprobs")
+    assert_overflow_seen_iff(overflowed, [ours_in])
+
+
+def exact_projection_inputs(rows, dim, vocab, seed=2):
+    """Features and an output matrix on a coarse grid (multiples of 1/2 and
+    1/4), so the logits come out exact in fp16 and bf16: the float64
+    reference then sees the very logits the half matmul made."""
+    gen = torch.Generator().manual_seed(seed)
+    features = torch.randint(-4, 5, (2 * rows, dim), generator=gen).double() / 2
+    weight = torch.randint(-8, 9, (vocab, dim), generator=gen).double() / 4
+    target = torch.randint(0, vocab, (rows,), generator=gen)
+    target[torch.rand(rows, generator=gen) < 0.2] = PAD
+    return features, weight, target.repeat(2)
+
+
+@pytest.fixture
+def full_precision_sums():
+    """cuBLAS may keep half partial sums in half matmuls, which could round
+    the exact logits of these tests: not while they run."""
+    matmul = torch.backends.cuda.matmul
+    saved = matmul.allow_fp16_reduced_precision_reduction, matmul.allow_bf16_reduced_precision_reduction
+    matmul.allow_fp16_reduced_precision_reduction = matmul.allow_bf16_reduced_precision_reduction = False
+    yield
+    matmul.allow_fp16_reduced_precision_reduction, matmul.allow_bf16_reduced_precision_reduction = saved
+
+
+@on_devices()
+@pytest.mark.parametrize("dtype", HALF_DTYPES)
+def test_chunked_projection_gradients_are_rounded_once(dtype, device, full_precision_sums):
+    features, weight, target = exact_projection_inputs(ROWS, 16, VOCAB)
+    logits = features @ weight.t()
+    assert_mostly_tiny(logits)
+    f = features.to(dtype).to(device).requires_grad_()
+    w = weight.to(dtype).to(device).requires_grad_()
+    assert torch.equal((f.detach() @ w.detach().t()).double().cpu(), logits)
+    ours = fused_projection_rdrop_loss(f, w, target.to(device), 2, EPS, ALPHA, PAD)
+    (ours[0] * LOSS_SCALE).backward()
+    ref_f, ref_w = features.clone().requires_grad_(), weight.clone().requires_grad_()
+    (reference_rdrop_loss(ref_f @ ref_w.t(), target, 2, EPS, ALPHA, PAD)[0] * LOSS_SCALE).backward()
+    slack_f, slack_w = projection_slack(features, weight, target)
+    overflowed = assert_rounded_once(f.grad, ref_f.grad, dtype, "features", slack_f)
+    overflowed |= assert_rounded_once(w.grad, ref_w.grad, dtype, "weight", slack_w)
+    assert_overflow_seen_iff(overflowed, [f, w])
+
+
+def projection_slack(features, weight, target):
+    """float32's error for the projection's two gradients: the logits'
+    gradient's (above), carried through the two products, plus the products'
+    own sums (about 2 sqrt(n) u32 of the sum of magnitudes for n terms, as
+    blocked BLAS sums go)."""
+    keep = target.ne(PAD).double().unsqueeze(-1)
+    logit_slack = float32_slack(features @ weight.t(), LOSS_SCALE) * keep
+    magnitude = ref_logits_grad(features, weight, target).abs()
+    sums = 2 * 2.0**-24 * magnitude
+    return (
+        logit_slack @ weight.abs() + VOCAB**0.5 * sums @ weight.abs(),
+        logit_slack.t() @ features.abs() + features.size(0) ** 0.5 * sums.t() @ features.abs(),
+    )
+
+
+def ref_logits_grad(features, weight, target):
+    logits = (features @ weight.t()).requires_grad_()
+    (reference_rdrop_loss(logits, target, 2, EPS, ALPHA, PAD)[0] * LOSS_SCALE).backward()
+    return logits.grad
+
+
+
+@pytest.mark.gpu
+@CUDA
+@pytest.mark.parametrize("path", ["fused", "general", "chunked projection"])
+def test_float32_on_cuda_matches_float64(path):
+    # full precision on the GPU: values and gradients as float32 arithmetic allows
+    if path == "chunked projection":
+        features, weight, target = exact_projection_inputs(ROWS, 16, VOCAB)
+        inputs = [features.float().cuda().requires_grad_(), weight.float().cuda().requires_grad_()]
+        refs = [features.clone().requires_grad_(), weight.clone().requires_grad_()]
+        ours = fused_projection_rdrop_loss(*inputs, target.cuda(), 2, EPS, ALPHA, PAD)[0]
+        ref = reference_rdrop_loss(refs[0] @ refs[1].t(), target, 2, EPS, ALPHA, PAD)[0]
+    else:
+        logits, target = peaked_logits(ROWS, VOCAB)
+        inputs, refs = [logits.cuda().requires_grad_()], [logits.detach().double().requires_grad_()]
+        ref = reference_rdrop_loss(refs[0], target, 2, EPS, ALPHA, PAD)[0]
+        if path == "fused":
+            ours = fused_label_smoothed_rdrop_loss(inputs[0], target.cuda(), 2, EPS, ALPHA, PAD)[0]
+        else:
+            lprobs = F.log_softmax(inputs[0], -1)
+            nll, _ = label_smoothed_nll_loss(lprobs, target.cuda().unsqueeze(-1), EPS, ignore_index=PAD)
+            ours = nll + ALPHA * symmetric_kl(lprobs, 2, target[:ROWS].cuda().eq(PAD))
+    torch.testing.assert_close(ours.double().cpu(), ref.detach(), rtol=1e-5, atol=1e-3)
+    (ours * LOSS_SCALE).backward()
+    (ref * LOSS_SCALE).backward()
+    if path == "chunked projection":
+        slacks = projection_slack(features, weight, target)
+    else:
+        slacks = [float32_slack(logits, LOSS_SCALE)]
+    for got, expected, slack in zip(inputs, refs, slacks, strict=True):
+        # float32's own error where terms cancel, a few ulps elsewhere
+        error = (got.grad.double().cpu() - expected.grad).abs()
+        assert (error <= slack + 1e-5 * expected.grad.abs()).all()
+
+# End to end: fairseq's FP16Optimizer driven the way fairseq-train --fp16 drives
+# it (its trainer needs CUDA, its optimizer does not): model halved, scaled
+# backward, overflow check that lowers the scale and retries, unscaled float32
+# master gradients; compared with the float64 model's gradients.
+
+SEED = 3
+ACTIVATION = "gelu"  # smooth: no ReLU boundary flips between the half and the float64 forward
+WORDS = 2000  # eps / (V - 1) = 5e-5: label smoothing's gradient is subnormal in fp16
+
+
+def tiny_translation(data, *extra):
+    """(cfg, task, model, criterion) as fairseq-train builds them, from
+    dictionaries written here: no corpus is read."""
+    dictionary = Dictionary()
+    for i in range(WORDS):
+        dictionary.add_symbol(f"w{i}")
+    for lang in ("de", "en"):
+        dictionary.save(str(data / f"dict.{lang}.txt"))
+    cfg = training_cfg(
+        data, "--task", "rdrop_translation", "-s", "de", "-t", "en",
+        "--criterion", "rdrop_label_smoothed_cross_entropy", "--label-smoothing", "0.1",
+        "--rdrop-alpha", str(ALPHA), *TINY_TRANSFORMER, "--activation-fn", ACTIVATION, "--optimizer", "adam", "--lr", "1e-4",
+        # fairseq's flat fp32 master copy lives on the current CUDA device
+        "--fp16-no-flatten-grads", *extra,
+    )  # fmt: skip
+    task = tasks.setup_task(cfg.task)
+    torch.manual_seed(0)
+    model = task.build_model(cfg.model)
+    with torch.no_grad():  # confident outputs: most probabilities below 1e-6
+        model.decoder.output_projection.weight.mul_(8)
+    return cfg, task, model, task.build_criterion(cfg.criterion)
+
+
+def synthetic_batch(dictionary, sentences=6, src_len=9, tgt_len=8, seed=0):
+    """A collated translation batch of random words, targets of varied length."""
+    gen = torch.Generator().manual_seed(seed)
+    eos, pad = dictionary.eos(), dictionary.pad()
+    src = torch.randint(dictionary.nspecial, len(dictionary), (sentences, src_len), generator=gen)
+    src[:, -1] = eos
+    target = torch.randint(dictionary.nspecial, len(dictionary), (sentences, tgt_len), generator=gen)
+    lengths = torch.randint(3, tgt_len + 1, (sentences,), generator=gen)
+    prev = torch.full_like(target, pad)
+    for row, length in enumerate(lengths.tolist()):
+        target[row, length - 1] = eos
+        target[row, length:] = pad
+        prev[row, 0] = eos
+        prev[row, 1:length] = target[row, : length - 1]
+    return {
+        "id": torch.arange(sentences),
+        "nsentences": sentences,
+        "ntokens": int(target.ne(pad).sum()),
+        "net_input": {
+            "src_tokens": src,
+            "src_lengths": torch.full((sentences,), src_len),
+            "prev_output_tokens": prev,
+        },
+        "target": target,
+    }
+
+
+def trainer_update_grads(cfg, task, model, criterion, sample):
+    """One update the way fairseq's trainer runs it under --fp16/--bf16, up
+    to the optimizer step: train_step (scaled backward), gradients divided by
+    the sample size, the norm check that raises OverflowError (the trainer
+    then skips the update and retries at the lowered scale). Returns the
+    logging output, the float32 master gradients (unscaled as step() does)
+    and the loss scales tried."""
+    optimizer = FP16Optimizer.build_optimizer(cfg, [p for p in model.parameters() if p.requires_grad])
+    scales = []
+    for _ in range(40):
+        scales.append(optimizer.scaler.loss_scale if optimizer.scaler else None)
+        optimizer.zero_grad()
+        torch.manual_seed(SEED)
+        _, sample_size, log = task.train_step(sample, model, criterion, optimizer, 0)
+        optimizer.multiply_grads(1.0 / sample_size)
+        try:
+            optimizer.clip_grad_norm(0.0)
+        except OverflowError:
+            continue
+        optimizer._unscale_grads()
+        return log, [p.grad for p in optimizer.fp32_params], scales
+    raise AssertionError(f"no loss scale without overflow among {scales}")
+
+
+def float64_grads(cfg, task, model, criterion, sample):
+    model = copy.deepcopy(model).double()
+    torch.manual_seed(SEED)  # the same dropout masks
+    _, sample_size, log = task.train_step(sample, model, criterion, optim.build_optimizer(cfg.optimizer, model.parameters()), 0)
+    return log, [p.grad / sample_size for p in model.parameters() if p.requires_grad]
+
+
+@pytest.mark.parametrize("path", ["fused", "general"])
+@pytest.mark.parametrize("precision", ["--fp16", "--bf16"])
+def test_trainer_mixed_precision_update_matches_float64(tmp_path, monkeypatch, precision, path):
+    from rdrop_fairseq.criterions import label_smoothed_cross_entropy as lsce
+
+    # a high initial scale, so the scaler must find its scale by overflowing
+    cfg, task, model, criterion = tiny_translation(tmp_path, precision, "--fp16-init-scale", str(2**24))
+    if path == "general":
+        monkeypatch.setattr(lsce, "normalizes_with_plain_log_softmax", lambda model: False)
+    dtype = torch.float16 if precision == "--fp16" else torch.bfloat16
+    model.to(dtype)  # what the trainer does to the model
+    sample = synthetic_batch(task.target_dictionary)
+
+    log, grads, scales = trainer_update_grads(cfg, task, model, criterion, sample)
+    ref_log, ref_grads = float64_grads(cfg, task, model, criterion, sample)
+
+    if dtype == torch.float16:  # overflowed at 2^24, halved until it fits
+        assert scales[0] == 2**24 and len(scales) > 1
+        assert all(b == a / 2 for a, b in zip(scales, scales[1:]))
+    else:  # bf16 needs no loss scale
+        assert scales == [None]
+    for key in ("loss", "nll_loss", "kl_loss"):
+        assert float(log[key]) == pytest.approx(float(ref_log[key]), rel=2e-3), key
+    assert float(ref_log["kl_loss"]) > 1  # the copies differ: dropout, confident outputs
+    names = [n for n, p in model.named_parameters() if p.requires_grad]
+    # relative to the tensor's norm, or to a hundredth of the largest norm
+    # where the exact gradient nearly vanishes (the attention keys' bias:
+    # softmax ignores a shift), so that no rounding noise is divided by ~0
+    floor = 1e-2 * max(r.norm() for r in ref_grads)
+    errors = {}
+    for name, got, expected in zip(names, grads, ref_grads, strict=True):
+        assert got.dtype == torch.float32 and torch.isfinite(got).all(), name
+        errors[name] = ((got.double() - expected).norm() / max(expected.norm(), floor)).item()
+    # the half-precision forward itself is off by a few ulps of its dtype
+    worst = max(errors, key=errors.get)
+    assert errors[worst] < 16 * torch.finfo(dtype).eps, f"{worst}: relative error {errors[worst]:.3g}"

@@ -1,0 +1,82 @@
+"""The repository stands on its own: the tests read nothing outside it, and
+README.md renders as written."""
+
+import importlib
+import re
+from pathlib import Path, PurePath
+
+from conftest import BIBLE, REPO
+
+TESTS = REPO / "tests"
+# spellings of a path that leaves the checkout (a sibling folder, a parent)
+LEAVING = re.compile(r"""\.\.[/\\]|\.parent\s*/|parents\[[2-9]\]|["']/work/|["']~/""")
+
+
+def test_no_test_data_path_lies_outside_the_repository():
+    assert BIBLE.resolve().is_relative_to(REPO.resolve()) and sorted(p.name for p in BIBLE.iterdir()) == [
+        f"{split}.{lang}" for split in ("test", "train", "valid") for lang in ("en", "es")
+    ]
+    for source in sorted(TESTS.glob("*.py")):
+        module = importlib.import_module(source.stem)
+        for name, value in vars(module).items():
+            if isinstance(value, PurePath) and value.is_absolute():
+                assert Path(value).resolve().is_relative_to(REPO.resolve()), f"{source.name}: {name} = {value}"
+        for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
+            assert not LEAVING.search(line), f"{source.name}:{number} points outside the repository: {line.strip()}"
+
+
+# ---------------------------------------------------------------- README
+
+README = REPO / "README.md"
+# the order a newcomer reads in: what it is (the lines above the first
+# section), then these sections
+SECTIONS = [
+    "Try it: two commands",
+    "Install",
+    "Use it in an existing fairseq command",
+    "Options",
+    "Recipes: reproducing the paper",
+    "Results",
+    "Troubleshooting",
+    "Citation",
+]
+
+
+def readme_tokens():
+    from markdown_it import MarkdownIt
+
+    text = README.read_text(encoding="utf-8")
+    return text.splitlines(), MarkdownIt("commonmark").enable("table").parse(text)
+
+
+def test_readme_code_fences_all_close():
+    lines, tokens = readme_tokens()
+    fences = [t for t in tokens if t.type == "fence"]
+    assert fences, "README has no code block"
+    for fence in fences:
+        start, end = fence.map
+        marker = fence.markup
+        closing = lines[end - 1].strip() if end - 1 > start else ""
+        # a fence closes on a line of its marker alone; text after the marker
+        # (or no such line before the end of the file) keeps the block open
+        assert re.fullmatch(re.escape(marker[0]) + "{%d,}" % len(marker), closing), (
+            f"code block opened at README.md line {start + 1} does not close"
+        )
+        inside = lines[start + 1 : end - 1]
+        assert not [line for line in inside if line.lstrip().startswith(marker)], (
+            f"code block opened at README.md line {start + 1} swallows a fence line"
+        )
+
+
+def test_readme_sections_in_reading_order_and_links_resolve():
+    lines, tokens = readme_tokens()
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"]
+    assert headings == SECTIONS
+    intro = [t for t in tokens[: next(i for i, t in enumerate(tokens) if t.tag == "h2")] if t.type == "inline"]
+    assert 1 <= len(intro) <= 2 and len(intro[-1].content.splitlines()) <= 3  # what it is, in three lines
+    links = [child.attrs["href"] for t in tokens if t.type == "inline" for child in t.children or []
+             if child.type == "link_open"]  # fmt: skip
+    local = [href.split("#")[0] for href in links if not re.match(r"[a-z]+:", href) and not href.startswith("#")]
+    assert local, "README links no project page"
+    for href in local:
+        assert (REPO / href).exists(), f"README links {href}, which does not exist"
