@@ -183,14 +183,17 @@ def read_training_log(path):
 
 
 def stop_reason(log_text, max_epoch=None, epochs=None):
-    """Why a fairseq-train run ended: ``patience`` (early stopping, i.e. converged),
-    ``time budget`` (``--stop-time-hours``), ``max epoch`` or ``?``."""
+    """Why a fairseq-train run ended, from fairseq's own log messages:
+    ``patience`` (early stopping: converged), ``time`` (``--stop-time-hours``),
+    ``max_update``, ``max_epoch`` (EPOCHS reached the run's MAX_EPOCH) or ``?``."""
     if "early stop since valid performance" in log_text:
         return "patience"
-    if "Stopping training due to" in log_text:
-        return "time budget"
+    if "Stopping training due to cumulative_training_time" in log_text:
+        return "time"
+    if "Stopping training due to num_updates" in log_text:
+        return "max_update"
     if max_epoch and epochs is not None and epochs >= max_epoch:
-        return "max epoch"
+        return "max_epoch"
     return "?"
 
 
@@ -243,3 +246,105 @@ def markdown_table(columns, rows, digits=2):
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     lines += ["| " + " | ".join(format_cell(v, digits) for v in row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- quality results (one CSV row per run)
+
+QUALITY_COLUMNS = [
+    "corpus", "pairs", "variant", "alpha", "seed", "test_bleu", "best_valid_loss",
+    "epochs", "best_epoch", "updates", "train_minutes", "stopped_by",
+]  # fmt: skip
+QUALITY_KEY = ("corpus", "pairs", "variant", "alpha", "seed")  # one run; a rerun replaces its row
+BASELINE = "baseline"
+
+
+def read_quality_rows(csv_path):
+    """The rows of a quality CSV as dicts of strings; [] if it does not exist yet."""
+    import csv
+
+    if not Path(csv_path).exists():
+        return []
+    with open(csv_path, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        if reader.fieldnames != QUALITY_COLUMNS:
+            fail(f"{csv_path}: columns {reader.fieldnames} are not {QUALITY_COLUMNS}")
+        return list(reader)
+
+
+def write_quality_row(csv_path, row):
+    """Add ROW, replacing an earlier row of the same run, and rewrite the file
+    atomically: an interrupted write never loses earlier results."""
+    import csv
+
+    row = {column: str(row[column]) for column in QUALITY_COLUMNS}
+    rows = [r for r in read_quality_rows(csv_path) if any(r[k] != row[k] for k in QUALITY_KEY)] + [row]
+    Path(csv_path).parent.mkdir(parents=True, exist_ok=True)
+    with atomic_write(csv_path) as f:
+        writer = csv.DictWriter(f, fieldnames=QUALITY_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _converged(stopped):
+    return "yes" if stopped == ["patience"] else "no (" + ", ".join(stopped) + ")"
+
+
+def summarize_quality(rows):
+    """Mean and spread of test BLEU over seeds per (corpus, pairs, variant,
+    alpha), with the gain and the minutes relative to the same slice's
+    baseline. A group is converged only if every one of its runs stopped by
+    patience."""
+    import statistics
+
+    groups = {}
+    for row in rows:
+        groups.setdefault(tuple(row[k] for k in QUALITY_KEY[:-1]), []).append(row)
+    summary = []
+    for (corpus, pairs, variant, alpha), members in groups.items():
+        bleu = [float(r["test_bleu"]) for r in members]
+        summary.append({
+            "corpus": corpus, "pairs": pairs, "variant": variant, "alpha": alpha,
+            "seeds": len(members),
+            "bleu_mean": statistics.fmean(bleu),
+            "bleu_std": statistics.stdev(bleu) if len(bleu) > 1 else math.nan,
+            "best_valid_loss": statistics.fmean(float(r["best_valid_loss"]) for r in members),
+            "epochs": statistics.fmean(int(r["epochs"]) for r in members),
+            "minutes": statistics.fmean(float(r["train_minutes"]) for r in members),
+            "stopped_by": sorted({r["stopped_by"] for r in members}),
+        })  # fmt: skip
+    for group in summary:
+        base = [g for g in summary if g["variant"] == BASELINE
+                and (g["corpus"], g["pairs"]) == (group["corpus"], group["pairs"])]  # fmt: skip
+        group["gain"] = group["bleu_mean"] - base[0]["bleu_mean"] if base else math.nan
+        group["cost"] = group["minutes"] / base[0]["minutes"] if base else math.nan
+    return sorted(summary, key=lambda g: (g["corpus"], int(g["pairs"]), g["variant"] != BASELINE,
+                                          g["variant"], float(g["alpha"])))  # fmt: skip
+
+
+def quality_runs_table(rows):
+    """One line per run, with its BLEU difference to the same seed's baseline."""
+    base = {(r["corpus"], r["pairs"], r["seed"]): float(r["test_bleu"]) for r in rows if r["variant"] == BASELINE}
+    lines = []
+    for r in rows:
+        ref = base.get((r["corpus"], r["pairs"], r["seed"]))
+        diff = f"{float(r['test_bleu']) - ref:+.2f}" if ref is not None else "n/a"
+        lines.append([r["corpus"], r["pairs"], r["variant"], r["alpha"], r["seed"], _converged([r["stopped_by"]]),
+                      r["epochs"], r["best_epoch"], r["best_valid_loss"], r["test_bleu"], diff,
+                      r["train_minutes"]])  # fmt: skip
+    columns = ["corpus", "pairs", "variant", "alpha", "seed", "converged", "epochs", "best epoch",
+               "best valid loss", "test BLEU", "vs baseline", "minutes"]  # fmt: skip
+    return markdown_table(columns, lines)
+
+
+def quality_summary_table(rows):
+    """One line per (corpus, pairs, variant, alpha): BLEU mean +- std over seeds, gain, cost."""
+    lines = []
+    for g in summarize_quality(rows):
+        spread = "" if math.isnan(g["bleu_std"]) else f" +- {g['bleu_std']:.2f}"
+        lines.append([g["corpus"], g["pairs"], g["variant"], g["alpha"], g["seeds"], _converged(g["stopped_by"]),
+                      f"{g['bleu_mean']:.2f}{spread}", "n/a" if math.isnan(g["gain"]) else f"{g['gain']:+.2f}",
+                      f"{g['best_valid_loss']:.3f}", f"{g['epochs']:.0f}", f"{g['minutes']:.1f}",
+                      "n/a" if math.isnan(g["cost"]) else f"{g['cost']:.1f}x"])  # fmt: skip
+    columns = ["corpus", "pairs", "variant", "alpha", "seeds", "converged", "test BLEU (mean +- std)",
+               "gain", "best valid loss", "epochs", "minutes", "minutes vs baseline"]  # fmt: skip
+    return markdown_table(columns, lines)

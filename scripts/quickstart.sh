@@ -37,6 +37,12 @@ for seed in $SEEDS; do
   [[ $seed =~ ^[0-9]+$ ]] || { echo "quickstart: error: SEEDS must be whole numbers, got '$seed'" >&2; exit 2; }
 done
 [[ $PAIRS =~ ^[0-9]+$ ]] || { echo "quickstart: error: PAIRS must be a whole number (0 = all), got '$PAIRS'" >&2; exit 2; }
+if [[ -n ${BIBLE_DIR:-} ]]; then
+  [[ -f $BIBLE_DIR/test.en && -f $BIBLE_DIR/train.es ]] || {
+    echo "quickstart: error: BIBLE_DIR '$BIBLE_DIR' has no train/valid/test .es/.en files (scripts/bible_corpus.py --out writes them)" >&2
+    exit 2
+  }
+fi
 
 step() { printf '\n==> %s\n' "$*"; }
 run_name() { [[ ${1%:*} == baseline ]] && echo "baseline-s$2" || echo "${1%:*}-a${1#*:}-s$2"; }  # VARIANT:ALPHA SEED
@@ -52,13 +58,15 @@ if [[ $SMOKE == 1 ]]; then
     --decoder-ffn-embed-dim 64 --encoder-attention-heads 2 --decoder-attention-heads 2)
 fi
 
-if ! command -v diatheke >/dev/null || ! diatheke -b spaRV1909eb -k "Gen 1:1" >/dev/null 2>&1; then
+if [[ -n ${BIBLE_DIR:-} || -f $WORK/raw-bible/test.en ]]; then
+  :  # the corpus is already built
+elif ! command -v diatheke >/dev/null || ! diatheke -b spaRV1909eb -k "Gen 1:1" >/dev/null 2>&1; then
   step "Installing the SWORD Bible modules (apt)"
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
     apt-get update -qq && apt-get install -y -qq diatheke sword-text-sparv sword-text-web >/dev/null
   else
     echo "quickstart: error: need 'apt-get install diatheke sword-text-sparv sword-text-web' (as root)," \
-         "or run scripts/bible_corpus.py --from-text on diatheke output made elsewhere" >&2
+         "or set BIBLE_DIR to a corpus scripts/bible_corpus.py wrote elsewhere" >&2
     exit 2
   fi
 fi
@@ -71,18 +79,18 @@ echo "  $(wc -l < "$DIR/text/train.en") training, $(wc -l < "$DIR/text/valid.en"
 names=()
 for seed in $SEEDS; do
   step "Seed $seed: baseline and R-Drop (alpha $ALPHA, dropout $DROPOUT) side by side, one thread each, until $PATIENCE epochs without a better validation loss$([[ $MINUTES != 0 ]] && echo " (cap: $MINUTES minutes)")"
-  pids=() watchers=()
+  pids=()
   for run in baseline:0 ours:$ALPHA; do
     variant=${run%:*} name=$(run_name "$run" "$seed")
     names+=("$name")
     [[ -f $DIR/$name.bleu ]] && { echo "  $name: already done"; continue; }
     rm -rf "${DIR:?}/$name" "$DIR/$name".{log,err,minutes}
     touch "$DIR/$name.log"
-    small_mt_progress "$variant" "$DIR/$name.log" & watchers+=($!)
     OMP_NUM_THREADS=1 small_mt_train "$DIR" "$name" "$variant" "${run#*:}" "$seed" & pids+=($!)
+    small_mt_progress "$variant" "$DIR/$name.log" "$!" &
   done
-  for pid in "${pids[@]}"; do wait "$pid"; done
-  kill "${watchers[@]}" 2>/dev/null || true
+  for pid in "${pids[@]}"; do wait "$pid"; done  # a failed training stops here
+  wait  # the progress lines end with their trainings
   for run in baseline:0 ours:$ALPHA; do
     name=$(run_name "$run" "$seed")
     [[ -f $DIR/$name.bleu ]] && continue
@@ -90,13 +98,14 @@ for seed in $SEEDS; do
   done
   wait
   for run in baseline:0 ours:$ALPHA; do
-    small_mt_record "$WORK/quality.csv" "$DIR" "$(run_name "$run" "$seed")" bible "$PAIRS" "${run%:*}" "${run#*:}" "$seed"
+    small_mt_record "$WORK/quality.csv" "$DIR" "$(run_name "$run" "$seed")" bible "${run%:*}" "${run#*:}" "$seed"
   done
 done
 
 step "Baseline vs R-Drop (es->en, held-out books, best checkpoints, beam 5, sacreBLEU)"
-$PY scripts/small_mt.py table --csv "$WORK/quality.csv" --corpus bible --pairs "$PAIRS" | tee "$WORK/results.md"
+TRAIN_PAIRS=$(wc -l < "$DIR/text/train.en")
+$PY scripts/small_mt.py table --csv "$WORK/quality.csv" --corpus bible --pairs "$TRAIN_PAIRS" | tee "$WORK/results.md"
 logs=()
 for name in "${names[@]}"; do logs+=(--log "$name=$DIR/$name.log"); done
-$PY scripts/small_mt.py plot --csv "$WORK/quality.csv" --corpus bible --pairs "$PAIRS" "${logs[@]}" --out "$WORK/curves.png"
+$PY scripts/small_mt.py plot --csv "$WORK/quality.csv" --corpus bible --pairs "$TRAIN_PAIRS" "${logs[@]}" --out "$WORK/curves.png"
 echo "Curves: $WORK/curves.png"

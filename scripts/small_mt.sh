@@ -11,7 +11,8 @@
 # sacreBLEU. Knobs (environment): PATIENCE (5), MAX_EPOCH (300: patience, not
 # the cap, should end a run), MINUTES (wall-clock cap per model, 0 = none),
 # DROPOUT (0.3), LR (1e-3), WARMUP (200), MAX_TOKENS (1024), VOCAB (2000),
-# VALID_PAIRS and TEST_PAIRS (sentences kept, 0 = all), MULTI30K_DIR.
+# VALID_PAIRS and TEST_PAIRS (sentences kept, 0 = all), MULTI30K_DIR, BIBLE_DIR
+# (a folder with train/valid/test.{es,en} from scripts/bible_corpus.py: no apt needed).
 
 PATIENCE=${PATIENCE:-5}
 MAX_EPOCH=${MAX_EPOCH:-300}
@@ -53,7 +54,9 @@ small_mt_prepare() {  # CORPUS PAIRS DIR: slice (0 = all pairs) -> sentencepiece
   src=$(small_mt_source_lang "$corpus")
   [[ -f $dir/bin/dict.en.txt ]] && return 0
   raw=$(dirname "$dir")/raw-$corpus
-  if [[ ! -f $raw/test.en ]]; then
+  if [[ $corpus == bible && -n ${BIBLE_DIR:-} ]]; then
+    raw=$BIBLE_DIR  # a corpus scripts/bible_corpus.py wrote earlier or elsewhere
+  elif [[ ! -f $raw/test.en ]]; then
     rm -rf "$raw.tmp" && mkdir -p "$raw.tmp"
     if [[ $corpus == bible ]]; then
       $PY scripts/bible_corpus.py --out "$raw.tmp" > /dev/null
@@ -107,8 +110,8 @@ small_mt_train() {  # DIR NAME VARIANT ALPHA SEED [EXTRA FLAGS...]: train until 
     'BEGIN {printf "%.1f\n", prev + s / 60}' > "$dir/$name.minutes"
 }
 
-small_mt_progress() {  # NAME LOG: one line per epoch while LOG grows (run in the background)
-  tail -n +1 -F "$2" 2> /dev/null | sed -nuE \
+small_mt_progress() {  # NAME LOG PID: one line per epoch while LOG grows, until process PID ends
+  tail -n +1 -F --pid="$3" "$2" 2> /dev/null | sed -nuE \
     's/^[0-9-]+ ([0-9:]+) .*"epoch": ([0-9]+), "valid_loss": "([0-9.]+)".*"valid_num_updates": "([0-9]+)".*/  \1  '"$1"': epoch \2, valid loss \3, \4 updates/p'
 }
 
@@ -118,12 +121,13 @@ small_mt_evaluate() {  # DIR NAME: beam-5 translation of the test split, sacreBL
     --path "$dir/$name/checkpoint_best.pt" --gen-subset test --beam 5 --lenpen 1.0 \
     --max-len-a 1.2 --max-len-b 10 --batch-size 128 --post-process sentencepiece --cpu \
     > "$dir/$name.generate.log" 2>&1
-  $PY scripts/score_generate.py "$dir/$name.generate.log" "$dir/text/test.en" \
-    --hyp-out "$dir/$name.test.hyp" > "$dir/$name.bleu.tmp"
+  $PY scripts/bleu.py generate "$dir/$name.generate.log" --ref "$dir/text/test.en" --metric sacrebleu \
+    --detok none --hyp-out "$dir/$name.test.hyp" > "$dir/$name.bleu.tmp"
   mv "$dir/$name.bleu.tmp" "$dir/$name.bleu"
 }
 
-small_mt_record() {  # CSV DIR NAME CORPUS PAIRS VARIANT ALPHA SEED: one row of results
+small_mt_record() {  # CSV DIR NAME CORPUS VARIANT ALPHA SEED: one row of results (pairs: DIR's training pairs)
   $PY scripts/small_mt.py record --csv "$1" --log "$2/$3.log" --bleu "$2/$3.bleu" \
-    --minutes "$(cat "$2/$3.minutes")" --corpus "$4" --pairs "$5" --variant "$6" --alpha "$7" --seed "$8"
+    --minutes "$(cat "$2/$3.minutes")" --max-epoch "$MAX_EPOCH" --corpus "$4" \
+    --pairs "$(wc -l < "$2/text/train.en")" --variant "$5" --alpha "$6" --seed "$7"
 }

@@ -70,3 +70,19 @@ def bible_bin(tmp_path_factory):
         "--workers", "1",
     )  # fmt: skip
     return dest
+
+
+@pytest.fixture(scope="session")
+def logs(bible_bin, tmp_path_factory):
+    """Real fairseq-train logs (json) of a 6-update baseline and R-Drop run on the fixture."""
+    from test_cli import train
+
+    out = tmp_path_factory.mktemp("logs")
+    paths = {}
+    for label, criterion in (("baseline", "label_smoothed_cross_entropy"),
+                             ("rdrop", "rdrop_label_smoothed_cross_entropy")):
+        proc = train(bible_bin, out / label, "--task", "translation", "--criterion", criterion,
+                     "--max-update", "6", "--validate-interval-updates", "3")
+        paths[label] = out / f"{label}.log"
+        paths[label].write_text(proc.stdout)
+    return paths

@@ -11,21 +11,6 @@ from rdrop_scripts import generate_outputs, read_training_log
 from conftest import REPO
 
 
-@pytest.fixture(scope="module")
-def logs(bible_bin, tmp_path_factory):
-    from test_cli import train
-
-    out = tmp_path_factory.mktemp("logs")
-    paths = {}
-    for label, criterion in (("baseline", "label_smoothed_cross_entropy"),
-                             ("rdrop", "rdrop_label_smoothed_cross_entropy")):
-        proc = train(bible_bin, out / label, "--task", "translation", "--criterion", criterion,
-                     "--max-update", "6", "--validate-interval-updates", "3")
-        paths[label] = out / f"{label}.log"
-        paths[label].write_text(proc.stdout)
-    return paths
-
-
 def test_reads_train_and_valid_points_from_real_logs(logs):
     series = read_training_log(logs["rdrop"])
     assert [u for u, _, _ in series["train_inner"]] == [1, 2, 3, 4, 5, 6]
@@ -109,31 +94,3 @@ def test_study_runner_writes_one_row_per_setting(bible_bin, tmp_path):
         hyps, refs = (generate_outputs(gen, kind) for kind in ("D", "T"))
         expected = sacrebleu.corpus_bleu([hyps[i] for i in sorted(refs)], [[refs[i] for i in sorted(refs)]])
         assert len(hyps) == len(refs) > 0 and float(row[4]) == pytest.approx(expected.score)
-
-
-def test_small_reproduction_summary_from_real_logs(logs, tmp_path):
-    # benchmarks/summarize_small.py on the same real logs laid out as
-    # benchmarks/reproduce_small.sh writes them, with BLEU files
-    corpus = tmp_path / "multi30k"
-    corpus.mkdir()
-    bleu = {"baseline": 20.5, "ours": 22.0}
-    for variant, label in (("baseline", "baseline"), ("ours", "rdrop")):
-        (corpus / f"{variant}-s1.log").write_text(logs[label].read_text())
-        (corpus / f"{variant}-s1.bleu").write_text(f"{bleu[variant]}\n")
-    (corpus / "ours-s2.log").write_text(logs["rdrop"].read_text())
-    (corpus / "ours-s2.bleu").write_text("23.0\n")
-    proc = subprocess.run(
-        [sys.executable, REPO / "benchmarks" / "summarize_small.py", tmp_path,
-         "--corpora", "multi30k", "--variants", "baseline", "ours", "--seeds", "1", "2"],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    rows = [line.split("|")[1:-1] for line in proc.stdout.splitlines() if line.startswith("| multi30k")]
-    per_run, means = rows[:3], rows[3:]
-    series = read_training_log(logs["rdrop"])
-    best_valid = min(float(r["valid_loss"]) for _, _, r in series["valid"])
-    ours_s1 = [c.strip() for c in per_run[1]]
-    assert ours_s1[:4] == ["multi30k", "ours", "1", "22.00"]
-    assert float(ours_s1[4]) == pytest.approx(best_valid, abs=0.005)
-    assert ours_s1[5:7] == ["1", "6"]  # epochs, updates
-    mean_ours = [c.strip() for c in means[1]]
-    assert mean_ours == ["multi30k", "ours", "2", f"{(22.0 + 23.0) / 2:.2f}", f"{22.5 - 20.5:+.2f}"]

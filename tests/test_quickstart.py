@@ -1,31 +1,44 @@
-"""The main job (scripts/quickstart.sh) end to end in its smoke mode."""
+"""The main job (scripts/quickstart.sh) end to end in its smoke mode, on the
+Bible verses that ship with the repository (BIBLE_DIR: no apt needed)."""
 
-import os
-import shutil
 import subprocess
 
-import pytest
+from rdrop_scripts import read_quality_rows, read_score
 
-from conftest import REPO, cli_env
-
-can_get_bibles = shutil.which("diatheke") or (os.geteuid() == 0 and shutil.which("apt-get"))
+from conftest import BIBLE, REPO, cli_env
 
 
-@pytest.mark.skipif(not can_get_bibles, reason="needs diatheke, or root and apt-get")
 def test_quickstart_smoke_trains_both_models_and_reports(tmp_path):
     work = tmp_path / "quickstart"
-    env = {**cli_env(), "SMOKE": "1", "WORK": str(work)}
-    proc = subprocess.run(["bash", REPO / "scripts" / "quickstart.sh"], env=env,
-                          capture_output=True, text=True)
+    env = {**cli_env(), "SMOKE": "1", "WORK": str(work), "BIBLE_DIR": str(BIBLE)}
+    proc = subprocess.run(["bash", REPO / "scripts" / "quickstart.sh"], env=env, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    rows = {line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:-1]]
-            for line in (work / "results.md").read_text().splitlines()[2:]}
-    assert set(rows) == {"baseline", "rdrop"}
-    for name, (bleu, valid_loss, updates, *_) in rows.items():
-        assert float(bleu) == float((work / f"{name}.bleu").read_text())
-        assert float(valid_loss) > 0 and int(updates) == 3
-    assert (work / "curves.png").read_bytes()[:4] == b"\x89PNG"
+    rows = {r["variant"]: r for r in read_quality_rows(work / "quality.csv")}
+    assert set(rows) == {"baseline", "ours"}
+    slice_dir = next(work.glob("bible-*"))
+    for variant, r in rows.items():
+        name = "baseline-s1" if variant == "baseline" else f"ours-a{r['alpha']}-s1"
+        assert r["test_bleu"] == f"{read_score(slice_dir / f'{name}.bleu'):.2f}"
+        assert r["stopped_by"] == "max_epoch" and r["epochs"] == "2"  # SMOKE stops at 2 epochs
+        assert int(r["pairs"]) == len((slice_dir / "text" / "train.en").read_text().splitlines())
     # the R-Drop run really ran R-Drop, the baseline did not
-    assert '"train_kl_loss"' in (work / "rdrop.log").read_text()
-    assert 'kl_loss' not in (work / "baseline.log").read_text()
-    assert "R-Drop" in proc.stdout and "test sacreBLEU" in proc.stdout
+    assert '"train_kl_loss"' in (slice_dir / f"ours-a{rows['ours']['alpha']}-s1.log").read_text()
+    assert "kl_loss" not in (slice_dir / "baseline-s1.log").read_text()
+    # the table a user reads: converged or not, epochs, best epoch, the difference to the baseline
+    table = (work / "results.md").read_text()
+    header = [c.strip() for c in table.splitlines()[0].strip("|").split("|")]
+    assert {"converged", "epochs", "best epoch", "vs baseline"} <= set(header)
+    ours = next(line for line in table.splitlines() if "| ours |" in line)
+    cells = dict(zip(header, (c.strip() for c in ours.strip().strip("|").split("|"))))
+    assert cells["converged"] == "no (max_epoch)"
+    bleu = float(rows["ours"]["test_bleu"]) - float(rows["baseline"]["test_bleu"])
+    assert cells["vs baseline"] == f"{bleu:+.2f}"
+    assert table.strip() in proc.stdout
+    assert (work / "curves.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_quickstart_refuses_a_bible_folder_without_the_corpus(tmp_path):
+    env = {**cli_env(), "SMOKE": "1", "WORK": str(tmp_path / "w"), "BIBLE_DIR": str(tmp_path)}
+    proc = subprocess.run(["bash", REPO / "scripts" / "quickstart.sh"], env=env, capture_output=True, text=True)
+    assert proc.returncode == 2 and "BIBLE_DIR" in proc.stderr and proc.stderr.count("\n") == 1
+    assert not (tmp_path / "w").exists()

@@ -76,8 +76,10 @@ def test_markdown_table_and_stop_reason():
         "| rdrop | n/a | 150 |",
     ]
     assert stop_reason("... | INFO | fairseq_cli.train | early stop since valid performance hasn't improved") == "patience"
-    assert stop_reason("Stopping training due to cumulative_training_time: 60.1 > stop_time_hours") == "time budget"
-    assert stop_reason("done training in 12.0 seconds", max_epoch=5, epochs=5) == "max epoch"
+    assert stop_reason("Stopping training due to cumulative_training_time: 60.1 > stop_time_hours: 1.0") == "time"
+    assert stop_reason("Stopping training due to num_updates: 300 >= max_update: 300") == "max_update"
+    assert stop_reason("done training in 12.0 seconds", max_epoch=5, epochs=5) == "max_epoch"
+    assert stop_reason("done training in 12.0 seconds", max_epoch=6, epochs=5) == "?"
 
 
 def test_benchmark_data_folder_comes_from_the_environment(tmp_path):
