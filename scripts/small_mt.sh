@@ -11,7 +11,7 @@
 # sacreBLEU. Knobs (environment): PATIENCE (5), MAX_EPOCH (300: patience, not
 # the cap, should end a run), MINUTES (wall-clock cap per model, 0 = none),
 # DROPOUT (0.3), LR (1e-3), WARMUP (200), MAX_TOKENS (1024), VOCAB (2000),
-# VALID_PAIRS and TEST_PAIRS (sentences kept, 0 = all), MULTI30K_DIR, BIBLE_DIR
+# VALID_PAIRS (Bible 300, Multi30k all) and TEST_PAIRS (all) (sentences kept, 0 = all), MULTI30K_DIR, BIBLE_DIR
 # (a folder with train/valid/test.{es,en} from scripts/bible_corpus.py: no apt needed).
 
 PATIENCE=${PATIENCE:-5}
@@ -71,7 +71,10 @@ small_mt_prepare() {  # CORPUS PAIRS DIR: slice (0 = all pairs) -> sentencepiece
   fi
   rm -rf "$dir/text" "$dir/bin.tmp" && mkdir -p "$dir/text"
   $PY scripts/small_mt.py sample --src "$raw/train.$src" --tgt "$raw/train.en" --pairs "$pairs" --out-prefix "$dir/text/train"
-  $PY scripts/small_mt.py sample --src "$raw/valid.$src" --tgt "$raw/valid.en" --pairs "${VALID_PAIRS:-0}" --out-prefix "$dir/text/valid"
+  # Bible: 300 of the 2,166 validation verses keep validation a small part
+  # of an epoch; Multi30k's 1,014 short validation sentences are all kept
+  $PY scripts/small_mt.py sample --src "$raw/valid.$src" --tgt "$raw/valid.en" \
+    --pairs "${VALID_PAIRS:-$([[ $corpus == bible ]] && echo 300 || echo 0)}" --out-prefix "$dir/text/valid"
   $PY scripts/small_mt.py sample --src "$raw/test.$src" --tgt "$raw/test.en" --pairs "${TEST_PAIRS:-0}" --out-prefix "$dir/text/test"
   $PY scripts/spm.py train --model "$dir/spm" --vocab-size "$VOCAB" "$dir/text/train.$src" "$dir/text/train.en" > "$dir/spm.log" 2>&1
   for split in train valid test; do
