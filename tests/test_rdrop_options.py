@@ -125,6 +125,7 @@ def test_per_copy_dropout_rates_are_applied_and_restored(bible_bin):
     [
         (["--rdrop-copies", "1"], "--rdrop-copies"),
         (["--rdrop-every-k", "0"], "--rdrop-every-k"),
+        (["--rdrop-alpha-warmup-updates", "-1"], "--rdrop-alpha-warmup-updates"),
         (["--rdrop-dropouts", "0.1"], "--rdrop-dropouts"),
         (["--rdrop-dropouts", "0.1,1.0"], "--rdrop-dropouts"),
         (["--rdrop-dropouts", "0.1,-0.2"], "--rdrop-dropouts"),
@@ -141,7 +142,8 @@ def test_options_show_in_help(bible_bin):
     proc = run_cli("train", bible_bin, "--user-dir", USER_DIR, "--task", "rdrop_translation",
                    "--criterion", "rdrop_label_smoothed_cross_entropy", "--arch", "transformer",
                    "--help")
-    for option in ("--rdrop-alpha", "--rdrop-copies", "--rdrop-every-k", "--rdrop-dropouts"):
+    for option in ("--rdrop-alpha", "--rdrop-copies", "--rdrop-every-k", "--rdrop-dropouts",
+                   "--rdrop-alpha-warmup-updates"):
         assert option in proc.stdout
 
 
@@ -165,3 +167,44 @@ def test_every_k_schedule_and_losses_continue_across_resume(bible_bin, tmp_path)
     for n in (4, 5, 6):
         assert rdrop(later[n]) == rdrop(steps[n])
         assert later[n]["loss"] == steps[n]["loss"]
+
+
+def test_alpha_warmup_is_a_linear_ramp_over_the_updates(bible_bin):
+    """Update u of a run with --rdrop-alpha-warmup-updates 4 computes the loss
+    of a run whose --rdrop-alpha is ALPHA x min(1, u / 4), same batch, same dropout."""
+    task, model, criterion = build(bible_bin, "rdrop_translation", "rdrop_label_smoothed_cross_entropy",
+                                   "--rdrop-alpha", ALPHA, "--rdrop-alpha-warmup-updates", "4",
+                                   "--label-smoothing", "0.1")  # fmt: skip
+    sample = valid_batch(task)
+    for update in range(7):
+        ramp = ALPHA * min(1.0, update / 4)
+        plain_task, _, fixed = build(bible_bin, "rdrop_translation", "rdrop_label_smoothed_cross_entropy",
+                            "--rdrop-alpha", ramp, "--label-smoothing", "0.1")  # fmt: skip
+        torch.manual_seed(update)
+        loss, _, log = task.train_step(sample, model, criterion, Optimizer(), update)
+        model.zero_grad()
+        torch.manual_seed(update)
+        ref_loss, _, ref_log = plain_task.train_step(sample, model, fixed, Optimizer(), update)
+        model.zero_grad()
+        assert criterion.rdrop_alpha == pytest.approx(ramp)
+        torch.testing.assert_close(loss, ref_loss)
+        torch.testing.assert_close(log["kl_loss"], ref_log["kl_loss"])
+
+
+def test_alpha_warmup_continues_across_resume(bible_bin, tmp_path):
+    from test_cli import json_records, train
+
+    flags = ["--task", "rdrop_translation", "--criterion", "rdrop_label_smoothed_cross_entropy",
+             "--rdrop-alpha-warmup-updates", "5", "--max-tokens", "400"]
+    straight = train(bible_bin, tmp_path / "straight", *flags, "--max-update", "6")
+    train(bible_bin, tmp_path / "resumed", *flags, "--max-update", "3")
+    resumed = train(bible_bin, tmp_path / "resumed", *flags, "--max-update", "6")
+    steps = {int(s["num_updates"]): s for s in json_records(straight.stdout, "train_inner")}
+    later = {int(s["num_updates"]): s for s in json_records(resumed.stdout, "train_inner")}
+    assert sorted(later) == [4, 5, 6]
+    # the resumed run takes updates 3..5 at the ramp's weights, as the straight
+    # one (a restarted ramp would change the parameters, so the later losses)
+    for n in (4, 5, 6):
+        assert later[n]["loss"] == steps[n]["loss"]
+    no_ramp = train(bible_bin, tmp_path / "no_ramp", *flags[:4], "--max-tokens", "400", "--max-update", "6")
+    assert json_records(no_ramp.stdout, "train_inner")[-1]["loss"] != steps[6]["loss"]

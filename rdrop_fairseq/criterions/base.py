@@ -39,6 +39,18 @@ class RDropCriterion:
     # whether rdrop_forward runs the model through model_output, so that each
     # copy can get its own forward (and dropout rate)
     forwards_each_copy = True
+    # the share of the configured alpha in force; an R-Drop task's
+    # --rdrop-alpha-warmup-updates ramp sets it before each update
+    alpha_scale = 1.0
+
+    @property
+    def rdrop_alpha(self):
+        """The consistency weight of the current update."""
+        return self.configured_alpha * self.alpha_scale
+
+    @rdrop_alpha.setter
+    def rdrop_alpha(self, alpha):
+        self.configured_alpha = alpha
 
     def forward(self, model, sample, reduce=True):
         copies = copies_in(sample)

@@ -38,6 +38,15 @@ class RDropTaskConfig(FairseqDataclass):
             "(one forward per copy); the configured rates come back afterwards"
         },
     )
+    rdrop_alpha_warmup_updates: int = field(
+        default=0,
+        metadata={
+            "help": "raise the consistency weight linearly over the first N updates: "
+            "--rdrop-alpha x min(1, u / N) at update u (counted from 0), full weight "
+            "after; 0 = full weight from the start. A resumed run continues the ramp "
+            "from its update number"
+        },
+    )
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,7 @@ class RDropPlan:
     copies: int = 2
     every_k: int = 1
     dropouts: Optional[tuple] = None
+    alpha_warmup_updates: int = 0
 
     @classmethod
     def from_config(cls, cfg):
@@ -57,7 +67,17 @@ class RDropPlan:
             raise RDropConfigError(f"--rdrop-copies must be >= 2, got {copies}")
         if every_k < 1:
             raise RDropConfigError(f"--rdrop-every-k must be >= 1, got {every_k}")
-        return cls(copies, every_k, _parse_dropouts(getattr(cfg, "rdrop_dropouts", None), copies))
+        warmup = int(getattr(cfg, "rdrop_alpha_warmup_updates", 0) or 0)
+        if warmup < 0:
+            raise RDropConfigError(f"--rdrop-alpha-warmup-updates must be >= 0, got {warmup}")
+        dropouts = _parse_dropouts(getattr(cfg, "rdrop_dropouts", None), copies)
+        return cls(copies, every_k, dropouts, warmup)
+
+    def alpha_scale(self, update_num):
+        """The share of --rdrop-alpha in force at update ``update_num``."""
+        if self.alpha_warmup_updates == 0:
+            return 1.0
+        return min(1.0, update_num / self.alpha_warmup_updates)
 
     def batch_for(self, sample, update_num):
         if update_num % self.every_k:
@@ -88,7 +108,8 @@ class RDropTask:
 
     Only ``train_step`` changes: it hands the criterion ``[x; x]`` (one
     forward over ``copies`` times the sentences), or the plain batch on the
-    updates an ``--rdrop-every-k`` schedule skips. Validation, inference and
+    updates an ``--rdrop-every-k`` schedule skips, and sets the share of
+    alpha an ``--rdrop-alpha-warmup-updates`` ramp gives that update. Validation, inference and
     generation are the parent's and never see copies.
     """
 
@@ -119,6 +140,7 @@ class RDropTask:
     def train_step(
         self, sample, model, criterion, optimizer, update_num, ignore_grad=False
     ):
+        criterion.alpha_scale = self.rdrop_plan.alpha_scale(update_num)
         return super().train_step(
             self.rdrop_plan.batch_for(sample, update_num),
             model,
