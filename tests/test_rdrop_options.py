@@ -147,18 +147,25 @@ def test_options_show_in_help(bible_bin):
         assert option in proc.stdout
 
 
-def test_every_k_schedule_and_losses_continue_across_resume(bible_bin, tmp_path):
+def straight_and_resumed(bible_bin, tmp_path, *flags):
+    """train_inner records by update of a 6-update run, and of the same run
+    stopped after 3 updates and resumed to 6 (updates 4-6 only)."""
     from test_cli import json_records, train
 
     flags = ["--task", "rdrop_translation", "--criterion", "rdrop_label_smoothed_cross_entropy",
-             "--rdrop-every-k", "2", "--max-tokens", "400"]
+             *flags, "--max-tokens", "400"]  # fmt: skip
     straight = train(bible_bin, tmp_path / "straight", *flags, "--max-update", "6")
     train(bible_bin, tmp_path / "resumed", *flags, "--max-update", "3")
     resumed = train(bible_bin, tmp_path / "resumed", *flags, "--max-update", "6")
-
     steps = {int(s["num_updates"]): s for s in json_records(straight.stdout, "train_inner")}
     later = {int(s["num_updates"]): s for s in json_records(resumed.stdout, "train_inner")}
     assert sorted(later) == [4, 5, 6]
+    return steps, later
+
+
+def test_every_k_schedule_and_losses_continue_across_resume(bible_bin, tmp_path):
+    steps, later = straight_and_resumed(bible_bin, tmp_path, "--rdrop-every-k", "2")
+
     def rdrop(record):  # fairseq logs null for a meter without new values
         return record.get("kl_loss") is not None
 
@@ -179,7 +186,7 @@ def test_alpha_warmup_is_a_linear_ramp_over_the_updates(bible_bin):
     for update in range(7):
         ramp = ALPHA * min(1.0, update / 4)
         plain_task, _, fixed = build(bible_bin, "rdrop_translation", "rdrop_label_smoothed_cross_entropy",
-                            "--rdrop-alpha", ramp, "--label-smoothing", "0.1")  # fmt: skip
+                                     "--rdrop-alpha", ramp, "--label-smoothing", "0.1")  # fmt: skip
         torch.manual_seed(update)
         loss, _, log = task.train_step(sample, model, criterion, Optimizer(), update)
         model.zero_grad()
@@ -194,17 +201,11 @@ def test_alpha_warmup_is_a_linear_ramp_over_the_updates(bible_bin):
 def test_alpha_warmup_continues_across_resume(bible_bin, tmp_path):
     from test_cli import json_records, train
 
-    flags = ["--task", "rdrop_translation", "--criterion", "rdrop_label_smoothed_cross_entropy",
-             "--rdrop-alpha-warmup-updates", "5", "--max-tokens", "400"]
-    straight = train(bible_bin, tmp_path / "straight", *flags, "--max-update", "6")
-    train(bible_bin, tmp_path / "resumed", *flags, "--max-update", "3")
-    resumed = train(bible_bin, tmp_path / "resumed", *flags, "--max-update", "6")
-    steps = {int(s["num_updates"]): s for s in json_records(straight.stdout, "train_inner")}
-    later = {int(s["num_updates"]): s for s in json_records(resumed.stdout, "train_inner")}
-    assert sorted(later) == [4, 5, 6]
+    steps, later = straight_and_resumed(bible_bin, tmp_path, "--rdrop-alpha-warmup-updates", "5")
     # the resumed run takes updates 3..5 at the ramp's weights, as the straight
     # one (a restarted ramp would change the parameters, so the later losses)
     for n in (4, 5, 6):
         assert later[n]["loss"] == steps[n]["loss"]
-    no_ramp = train(bible_bin, tmp_path / "no_ramp", *flags[:4], "--max-tokens", "400", "--max-update", "6")
+    no_ramp = train(bible_bin, tmp_path / "no_ramp", "--task", "rdrop_translation", "--criterion",
+                    "rdrop_label_smoothed_cross_entropy", "--max-tokens", "400", "--max-update", "6")  # fmt: skip
     assert json_records(no_ramp.stdout, "train_inner")[-1]["loss"] != steps[6]["loss"]
