@@ -21,20 +21,15 @@ built); time is the median of the following repetitions.
 
 import argparse
 import json
-import resource
 import statistics
 import subprocess
 import sys
-import time
+
+from measure import measure_step
 
 CASES = ["doubled batch (no KL)", "ours", "ours, fused from logits", "fairseq built-in", "authors' code"]
 CHUNKED = "ours, chunked projection"
 ALPHA, EPS, PAD = 5.0, 0.1, 1
-
-
-def rss_mb():
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * resource.getpagesize() / 2**20
 
 
 def run_case(case, tokens, vocab, reps, dtype_name, features_dim=None):
@@ -103,14 +98,7 @@ def run_case(case, tokens, vocab, reps, dtype_name, features_dim=None):
             loss = loss + ALPHA * authors_kl(p, q, pad_mask.unsqueeze(-1))
         loss.backward()
 
-    before = rss_mb()
-    step()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - before
-    times = []
-    for _ in range(reps):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
+    _, peak, times = measure_step(step, reps)
     return {"ms": 1000 * statistics.median(times), "peak_mb": peak}
 
 

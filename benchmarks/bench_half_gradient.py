@@ -24,10 +24,10 @@ fastest: on a shared host the others measure the neighbours).
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
-import time
+
+from measure import measure_step, rss_mb
 
 CASES = [
     "half kept (before, wrong under loss scaling)",
@@ -35,11 +35,6 @@ CASES = [
     "recomputed in backward",
 ]
 ALPHA, EPS, PAD, SCALE = 5.0, 0.1, 1, 2.0**15
-
-
-def rss_mb():
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * resource.getpagesize() / 2**20
 
 
 def loss_function(case):
@@ -135,14 +130,8 @@ def run_case(case, tokens, vocab, reps, dtype_name):
         return held
 
     before = rss_mb()
-    held = step() - before
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - before
-    times = []
-    for _ in range(reps):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return {"ms": 1000 * min(times), "held_mb": held, "peak_mb": peak}
+    held, peak, times = measure_step(step, reps)
+    return {"ms": 1000 * min(times), "held_mb": held - before, "peak_mb": peak}
 
 
 def main():
