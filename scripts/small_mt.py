@@ -90,7 +90,8 @@ def plot(curves, rows, out):
         left.plot([epochs[best]], [losses[best]], "*", ms=14, color=line.get_color())
     left.set(xlabel="epoch", ylabel="valid loss (label-smoothed, base 2)", title="validation loss (star: best epoch)")
     left.legend()
-    names = [f"{r['variant']} s{r['seed']}" for r in rows]
+    names = [f"{r['variant']} s{r['seed']}" if r["variant"] == "baseline"
+             else f"{r['variant']} a{r['alpha']} s{r['seed']}" for r in rows]  # fmt: skip
     bars = right.bar(names, [float(r["test_bleu"]) for r in rows])
     right.bar_label(bars, fmt="%.1f")
     right.set(ylabel="test sacreBLEU", title="test BLEU of the best checkpoint")
