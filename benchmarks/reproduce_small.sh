@@ -60,7 +60,7 @@ one_run() {  # CORPUS PAIRS VARIANT ALPHA SEED
   flock "$CSV.lock" bash -c "$(declare -f small_mt_record); PY=$PY MAX_EPOCH=$MAX_EPOCH small_mt_record '$CSV' '$dir' '$name' $corpus $variant $alpha $seed"
   touch "$dir/$name.recorded"
   rm -f "$dir/$name/checkpoint_last.pt"
-  echo "[$(date +%T)] $corpus $pairs $name: sacreBLEU $(cat "$dir/$name.bleu"), $(cat "$dir/$name.minutes") min"
+  echo "[$(date +%T)] $corpus $pairs $name: $(cut -d"(" -f1 "$dir/$name.bleu")after $(cat "$dir/$name.minutes") min"
 }
 
 mkdir -p "$WORK" "$(dirname "$CSV")"
