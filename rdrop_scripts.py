@@ -291,8 +291,9 @@ def _converged(stopped):
 
 def summarize_quality(rows):
     """Mean and spread of test BLEU over seeds per (corpus, pairs, variant,
-    alpha), with the gain and the minutes relative to the same slice's
-    baseline. A group is converged only if every one of its runs stopped by
+    alpha), with the gain and the minutes relative to the baseline runs of
+    the same slice and seeds (seeds without a baseline run are left out of
+    both). A group is converged only if every one of its runs stopped by
     patience."""
     import statistics
 
@@ -312,11 +313,16 @@ def summarize_quality(rows):
             "minutes": statistics.fmean(float(r["train_minutes"]) for r in members),
             "stopped_by": sorted({r["stopped_by"] for r in members}),
         })  # fmt: skip
-    for group in summary:
-        base = [g for g in summary if g["variant"] == BASELINE
-                and (g["corpus"], g["pairs"]) == (group["corpus"], group["pairs"])]  # fmt: skip
-        group["gain"] = group["bleu_mean"] - base[0]["bleu_mean"] if base else math.nan
-        group["cost"] = group["minutes"] / base[0]["minutes"] if base else math.nan
+    by_run = {tuple(r[k] for k in QUALITY_KEY): r for r in rows}
+    for group, members in zip(summary, groups.values()):
+        # paired with the baseline runs of the same seeds: a seed's data
+        # order and initialisation are shared by both, so is their luck
+        pairs = [(r, by_run.get((r["corpus"], r["pairs"], BASELINE, "0", r["seed"]))) for r in members]
+        pairs = [(r, b) for r, b in pairs if b is not None]
+        group["gain"] = (statistics.fmean(float(r["test_bleu"]) - float(b["test_bleu"]) for r, b in pairs)
+                         if pairs else math.nan)  # fmt: skip
+        group["cost"] = (sum(float(r["train_minutes"]) for r, _ in pairs) / sum(float(b["train_minutes"]) for _, b in pairs)
+                         if pairs else math.nan)  # fmt: skip
     return sorted(summary, key=lambda g: (g["corpus"], int(g["pairs"]), g["variant"] != BASELINE,
                                           g["variant"], float(g["alpha"])))  # fmt: skip
 
@@ -346,5 +352,5 @@ def quality_summary_table(rows):
                       f"{g['best_valid_loss']:.3f}", f"{g['epochs']:.0f}", f"{g['minutes']:.1f}",
                       "n/a" if math.isnan(g["cost"]) else f"{g['cost']:.1f}x"])  # fmt: skip
     columns = ["corpus", "pairs", "variant", "alpha", "seeds", "converged", "test BLEU (mean +- std)",
-               "gain", "best valid loss", "epochs", "minutes", "minutes vs baseline"]  # fmt: skip
+               "gain (same seeds)", "best valid loss", "epochs", "minutes", "minutes vs baseline"]  # fmt: skip
     return markdown_table(columns, lines)
