@@ -139,6 +139,16 @@ def assert_mostly_tiny(logits):
 ROWS, VOCAB = 16, 8000
 
 
+def assert_logits_gradient_is_the_reference(ours_in, logits, target, dtype):
+    """OURS_IN's gradient against the float64 R-Drop loss of the same rounded
+    LOGITS times the loss scale: rounded once, overflow seen by fairseq."""
+    ref_in = logits.detach().double().requires_grad_()
+    (reference_rdrop_loss(ref_in, target, 2, EPS, ALPHA, PAD)[0] * LOSS_SCALE).backward()
+    slack = float32_slack(logits, LOSS_SCALE)
+    overflowed = assert_rounded_once(ours_in.grad, ref_in.grad, dtype, "logits", slack)
+    assert_overflow_seen_iff(overflowed, [ours_in])
+
+
 @on_devices()
 @pytest.mark.parametrize("dtype", HALF_DTYPES)
 def test_fused_loss_gradient_is_the_scaled_gradient_rounded_once(dtype, device):
@@ -148,11 +158,7 @@ def test_fused_loss_gradient_is_the_scaled_gradient_rounded_once(dtype, device):
     ours_in = logits.to(device).requires_grad_()
     ours = fused_label_smoothed_rdrop_loss(ours_in, target.to(device), 2, EPS, ALPHA, PAD)
     (ours[0] * LOSS_SCALE).backward()
-    ref_in = logits.detach().double().requires_grad_()
-    (reference_rdrop_loss(ref_in, target, 2, EPS, ALPHA, PAD)[0] * LOSS_SCALE).backward()
-    slack = float32_slack(logits, LOSS_SCALE)
-    overflowed = assert_rounded_once(ours_in.grad, ref_in.grad, dtype, "logits", slack)
-    assert_overflow_seen_iff(overflowed, [ours_in])
+    assert_logits_gradient_is_the_reference(ours_in, logits, target, dtype)
 
 
 @on_devices()
@@ -167,11 +173,7 @@ def test_general_path_gradient_is_the_scaled_gradient_rounded_once(dtype, device
     loss, _ = label_smoothed_nll_loss(lprobs, target.to(device).unsqueeze(-1), EPS, ignore_index=PAD)
     kl = symmetric_kl(lprobs, 2, target[:ROWS].to(device).eq(PAD))
     ((loss + ALPHA * kl) * LOSS_SCALE).backward()
-    ref_in = logits.detach().double().requires_grad_()
-    (reference_rdrop_loss(ref_in, target, 2, EPS, ALPHA, PAD)[0] * LOSS_SCALE).backward()
-    slack = float32_slack(logits, LOSS_SCALE)
-    overflowed = assert_rounded_once(ours_in.grad, ref_in.grad, dtype, "logits", slack)
-    assert_overflow_seen_iff(overflowed, [ours_in])
+    assert_logits_gradient_is_the_reference(ours_in, logits, target, dtype)
 
 
 @on_devices()
