@@ -12,6 +12,7 @@ imports fairseq (seconds per process); this module needs the standard library
 only.
 """
 
+import csv
 import json
 import math
 import os
@@ -260,8 +261,6 @@ BASELINE = "baseline"
 
 def read_quality_rows(csv_path):
     """The rows of a quality CSV as dicts of strings; [] if it does not exist yet."""
-    import csv
-
     if not Path(csv_path).exists():
         return []
     with open(csv_path, newline="", encoding="utf-8") as f:
@@ -274,8 +273,6 @@ def read_quality_rows(csv_path):
 def write_quality_row(csv_path, row):
     """Add ROW, replacing an earlier row of the same run, and rewrite the file
     atomically: an interrupted write never loses earlier results."""
-    import csv
-
     row = {column: str(row[column]) for column in QUALITY_COLUMNS}
     rows = [r for r in read_quality_rows(csv_path) if any(r[k] != row[k] for k in QUALITY_KEY)] + [row]
     Path(csv_path).parent.mkdir(parents=True, exist_ok=True)
@@ -283,6 +280,15 @@ def write_quality_row(csv_path, row):
         writer = csv.DictWriter(f, fieldnames=QUALITY_COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+
+
+def _seed_key(row):
+    return row["corpus"], row["pairs"], row["seed"]
+
+
+def _baseline_runs(rows):
+    """The baseline run of each (corpus, pairs, seed)."""
+    return {_seed_key(r): r for r in rows if r["variant"] == BASELINE}
 
 
 def _converged(stopped):
@@ -300,9 +306,13 @@ def summarize_quality(rows):
     groups = {}
     for row in rows:
         groups.setdefault(tuple(row[k] for k in QUALITY_KEY[:-1]), []).append(row)
+    baseline_of = _baseline_runs(rows)
     summary = []
     for (corpus, pairs, variant, alpha), members in groups.items():
         bleu = [float(r["test_bleu"]) for r in members]
+        # paired with the baseline runs of the same seeds: a seed's data
+        # order and initialisation are shared by both, so is their luck
+        paired = [(r, baseline_of[_seed_key(r)]) for r in members if _seed_key(r) in baseline_of]
         summary.append({
             "corpus": corpus, "pairs": pairs, "variant": variant, "alpha": alpha,
             "seeds": len(members),
@@ -312,28 +322,22 @@ def summarize_quality(rows):
             "epochs": statistics.fmean(int(r["epochs"]) for r in members),
             "minutes": statistics.fmean(float(r["train_minutes"]) for r in members),
             "stopped_by": sorted({r["stopped_by"] for r in members}),
+            "gain": statistics.fmean(float(r["test_bleu"]) - float(b["test_bleu"]) for r, b in paired)
+            if paired else math.nan,
+            "cost": sum(float(r["train_minutes"]) for r, _ in paired)
+            / sum(float(b["train_minutes"]) for _, b in paired) if paired else math.nan,
         })  # fmt: skip
-    by_run = {tuple(r[k] for k in QUALITY_KEY): r for r in rows}
-    for group, members in zip(summary, groups.values()):
-        # paired with the baseline runs of the same seeds: a seed's data
-        # order and initialisation are shared by both, so is their luck
-        pairs = [(r, by_run.get((r["corpus"], r["pairs"], BASELINE, "0", r["seed"]))) for r in members]
-        pairs = [(r, b) for r, b in pairs if b is not None]
-        group["gain"] = (statistics.fmean(float(r["test_bleu"]) - float(b["test_bleu"]) for r, b in pairs)
-                         if pairs else math.nan)  # fmt: skip
-        group["cost"] = (sum(float(r["train_minutes"]) for r, _ in pairs) / sum(float(b["train_minutes"]) for _, b in pairs)
-                         if pairs else math.nan)  # fmt: skip
     return sorted(summary, key=lambda g: (g["corpus"], int(g["pairs"]), g["variant"] != BASELINE,
                                           g["variant"], float(g["alpha"])))  # fmt: skip
 
 
 def quality_runs_table(rows):
     """One line per run, with its BLEU difference to the same seed's baseline."""
-    base = {(r["corpus"], r["pairs"], r["seed"]): float(r["test_bleu"]) for r in rows if r["variant"] == BASELINE}
+    baseline_of = _baseline_runs(rows)
     lines = []
     for r in rows:
-        ref = base.get((r["corpus"], r["pairs"], r["seed"]))
-        diff = f"{float(r['test_bleu']) - ref:+.2f}" if ref is not None else "n/a"
+        base = baseline_of.get(_seed_key(r))
+        diff = f"{float(r['test_bleu']) - float(base['test_bleu']):+.2f}" if base else "n/a"
         lines.append([r["corpus"], r["pairs"], r["variant"], r["alpha"], r["seed"], _converged([r["stopped_by"]]),
                       r["epochs"], r["best_epoch"], r["best_valid_loss"], r["test_bleu"], diff,
                       r["train_minutes"]])  # fmt: skip

@@ -57,7 +57,10 @@ one_run() {  # CORPUS PAIRS VARIANT ALPHA SEED
   echo "[$(date +%T)] $corpus $pairs $name: training"
   small_mt_train "$dir" "$name" "$variant" "$alpha" "$seed"
   small_mt_evaluate "$dir" "$name"
-  flock "$WORK/csv.lock" bash -c "$(declare -f small_mt_record); PY=$PY MAX_EPOCH=$MAX_EPOCH small_mt_record '$CSV' '$dir' '$name' $corpus $variant $alpha $seed"
+  (  # one writer at a time: the row is a read-modify-write of the CSV
+    flock 9
+    small_mt_record "$CSV" "$dir" "$name" "$corpus" "$variant" "$alpha" "$seed"
+  ) 9> "$WORK/csv.lock"
   touch "$dir/$name.recorded"
   rm -f "$dir/$name/checkpoint_last.pt"
   echo "[$(date +%T)] $corpus $pairs $name: $(cut -d"(" -f1 "$dir/$name.bleu")after $(cat "$dir/$name.minutes") min"
