@@ -144,20 +144,23 @@ def test_hydra_train_with_the_shipped_config(bible_bin, tmp_path):
     assert "kl_loss" in out and (tmp_path / "checkpoint_best.pt").exists()
 
 
-def test_score_generate_orders_hypotheses_and_checks_coverage(tmp_path):
+def test_bleu_of_generate_output_orders_hypotheses_and_checks_coverage(tmp_path):
     import subprocess
     import sys
 
     import sacrebleu
+    from rdrop_scripts import read_score
 
     log = tmp_path / "gen.log"
     log.write_text("S-1\tx\nD-1\t-0.5\tthe cat sat\nD-0\t-0.2\ta dog runs\nH-0\t-0.2\ta dog runs\n")
     refs = tmp_path / "ref.en"
     refs.write_text("a dog runs fast\nthe cat sat\n")
-    script = [sys.executable, REPO / "scripts" / "score_generate.py", log, refs]
+    script = [sys.executable, REPO / "scripts" / "bleu.py", "generate", log, "--ref", refs,
+              "--metric", "sacrebleu", "--detok", "none"]  # fmt: skip
     proc = subprocess.run([*script, "--hyp-out", tmp_path / "hyp"], capture_output=True, text=True, check=True)
     expected = sacrebleu.corpus_bleu(["a dog runs", "the cat sat"], [["a dog runs fast", "the cat sat"]])
-    assert float(proc.stdout) == round(expected.score, 2)
+    (tmp_path / "score").write_text(proc.stdout)
+    assert read_score(tmp_path / "score") == round(expected.score, 2)
     assert (tmp_path / "hyp").read_text().splitlines() == ["a dog runs", "the cat sat"]
     refs.write_text("a\nb\nc\n")
     proc = subprocess.run(script, capture_output=True, text=True)
