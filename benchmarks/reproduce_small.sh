@@ -52,7 +52,7 @@ if [[ ${DRY_RUN:-0} == 1 ]]; then printf '%s\n' "${runs[@]}"; exit 0; fi
 
 one_run() {  # CORPUS PAIRS VARIANT ALPHA SEED
   local corpus=$1 pairs=$2 variant=$3 alpha=$4 seed=$5 dir=$WORK/$1-$2 name
-  name=$([[ $variant == baseline ]] && echo "baseline-s$seed" || echo "$variant-a$alpha-s$seed")
+  name=$(small_mt_run_name "$variant" "$alpha" "$seed")
   [[ -f $dir/$name.recorded ]] && return 0
   echo "[$(date +%T)] $corpus $pairs $name: training"
   small_mt_train "$dir" "$name" "$variant" "$alpha" "$seed"

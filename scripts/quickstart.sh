@@ -50,7 +50,7 @@ if [[ -n ${BIBLE_DIR:-} ]]; then
 fi
 
 step() { printf '\n==> %s\n' "$*"; }
-run_name() { [[ ${1%:*} == baseline ]] && echo "baseline-s$2" || echo "${1%:*}-a${1#*:}-s$2"; }  # VARIANT:ALPHA SEED
+run_name() { small_mt_run_name "${1%:*}" "${1#*:}" "$2"; }  # VARIANT:ALPHA SEED
 
 step "Environment (.venv)"
 bash scripts/setup_env.sh

@@ -88,6 +88,10 @@ small_mt_prepare() {  # CORPUS PAIRS DIR: slice (0 = all pairs) -> sentencepiece
   mv "$dir/bin.tmp" "$dir/bin"
 }
 
+small_mt_run_name() {  # VARIANT ALPHA SEED: the files of a run are DIR/NAME.*
+  if [[ $1 == baseline ]]; then echo "baseline-s$3"; else echo "$1-a$2-s$3"; fi
+}
+
 small_mt_variant_flags() {  # VARIANT ALPHA: task and criterion of a variant
   case $1 in
     baseline) echo "--task translation --criterion label_smoothed_cross_entropy" ;;
