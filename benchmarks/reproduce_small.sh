@@ -15,9 +15,12 @@
 #   bash benchmarks/reproduce_small.sh                                  # the defaults below
 #   SLICES="multi30k:10000 multi30k:0" SEEDS=1 bash benchmarks/reproduce_small.sh
 #   SLICES=bible:1000 VARIANTS=ours ALPHAS="1 3 5" bash benchmarks/reproduce_small.sh   # alpha sweep
+#   SLICES=multi30k:3000 SEEDS=1 VARIANTS="baseline ours_every2 ours_warmup ours_from_baseline" \
+#     bash benchmarks/reproduce_small.sh                                # R-Drop's gain at less cost
 #
 # Knobs: SLICES ("bible:1000 multi30k:3000", CORPUS:PAIRS, 0 = all pairs),
-# VARIANTS ("baseline ours builtin"), SEEDS ("1 2 3"), ALPHAS ("5"; R-Drop
+# VARIANTS ("baseline ours builtin"; scripts/small_mt.sh lists the cheaper
+# ways: ours_every2 ours_warmup ours_from_baseline), SEEDS ("1 2 3"), ALPHAS ("3"; R-Drop
 # variants run once per alpha), SLOTS (2), WORK (work/reproduce_small), CSV
 # (benchmarks/results/quality.csv), DRY_RUN=1 (list the runs and stop), and
 # those of scripts/small_mt.sh (PATIENCE, MAX_EPOCH, MINUTES, VALID_PAIRS...).
@@ -26,7 +29,7 @@ cd "$(dirname "$0")/.."
 SLICES=${SLICES:-bible:1000 multi30k:3000}
 VARIANTS=${VARIANTS:-baseline ours builtin}
 SEEDS=${SEEDS:-1 2 3}
-ALPHAS=${ALPHAS:-5}
+ALPHAS=${ALPHAS:-3}
 SLOTS=${SLOTS:-2}
 WORK=${WORK:-work/reproduce_small}
 CSV=${CSV:-benchmarks/results/quality.csv}
@@ -42,8 +45,15 @@ for slice in $SLICES; do
   small_mt_check "${slice%:*}" $VARIANTS || exit 2
   for seed in $SEEDS; do
     [[ $seed =~ ^[0-9]+$ ]] || { echo "reproduce_small.sh: error: SEEDS must be whole numbers, got '$seed'" >&2; exit 2; }
+    # the baseline first: ours_from_baseline starts from its checkpoint
+    [[ " $VARIANTS " == *" baseline "* ]] && runs+=("${slice%:*} ${slice#*:} baseline 0 $seed")
     for variant in $VARIANTS; do
-      if [[ $variant == baseline ]]; then runs+=("${slice%:*} ${slice#*:} baseline 0 $seed"); continue; fi
+      [[ $variant == baseline ]] && continue
+      if [[ $variant == ours_from_baseline && " $VARIANTS " != *" baseline "* &&
+            ! -f $(small_mt_baseline_of "$WORK/${slice/:/-}" "$seed").recorded ]]; then
+        echo "reproduce_small.sh: error: ours_from_baseline fine-tunes the same seed's baseline: add baseline to VARIANTS" >&2
+        exit 2
+      fi
       for alpha in $ALPHAS; do runs+=("${slice%:*} ${slice#*:} $variant $alpha $seed"); done
     done
   done
@@ -54,6 +64,9 @@ one_run() {  # CORPUS PAIRS VARIANT ALPHA SEED
   local corpus=$1 pairs=$2 variant=$3 alpha=$4 seed=$5 dir=$WORK/$1-$2 name
   name=$(small_mt_run_name "$variant" "$alpha" "$seed")
   [[ -f $dir/$name.recorded ]] && return 0
+  if [[ $variant == ours_from_baseline ]]; then  # the baseline runs in another slot or has finished
+    until [[ -f $(small_mt_baseline_of "$dir" "$seed").recorded ]]; do sleep 10; done
+  fi
   echo "[$(date +%T)] $corpus $pairs $name: training"
   small_mt_train "$dir" "$name" "$variant" "$alpha" "$seed"
   small_mt_evaluate "$dir" "$name"
@@ -62,7 +75,7 @@ one_run() {  # CORPUS PAIRS VARIANT ALPHA SEED
     small_mt_record "$CSV" "$dir" "$name" "$corpus" "$variant" "$alpha" "$seed"
   ) 9> "$WORK/csv.lock"
   touch "$dir/$name.recorded"
-  rm -f "$dir/$name/checkpoint_last.pt"
+  rm -f "$dir/$name/checkpoint_last.pt"  # the best checkpoint stays: ours_from_baseline starts from it
   echo "[$(date +%T)] $corpus $pairs $name: $(cut -d"(" -f1 "$dir/$name.bleu")after $(cat "$dir/$name.minutes") min"
 }
 

@@ -33,10 +33,7 @@ export PYTHONWARNINGS=${PYTHONWARNINGS:-ignore}  # fairseq 0.12 on torch 2.x is 
 # keep freed (tokens x vocab) buffers for reuse instead of page-faulting fresh
 # ones every step: 1.5-2x faster CPU training (benchmarks/RESULTS.md)
 export MALLOC_MMAP_MAX_=${MALLOC_MMAP_MAX_:-0} MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD_:-100000000000}
-if [[ $SMOKE == 1 ]]; then
-  PAIRS=200 VALID_PAIRS=50 MINUTES=0
-  export TEST_PAIRS=40 MAX_EPOCH=2 VOCAB=500
-fi
+[[ $SMOKE == 1 ]] && PAIRS=200  # and scripts/small_mt.sh's smoke settings
 for seed in $SEEDS; do
   [[ $seed =~ ^[0-9]+$ ]] || { echo "quickstart: error: SEEDS must be whole numbers, got '$seed'" >&2; exit 2; }
 done
@@ -57,11 +54,6 @@ bash scripts/setup_env.sh
 PY=.venv/bin/python
 BIN=.venv/bin
 source scripts/small_mt.sh
-if [[ $SMOKE == 1 ]]; then
-  SMALL_MT_MODEL=(--arch transformer --share-all-embeddings --encoder-layers 1 --decoder-layers 1
-    --encoder-embed-dim 32 --decoder-embed-dim 32 --encoder-ffn-embed-dim 64
-    --decoder-ffn-embed-dim 64 --encoder-attention-heads 2 --decoder-attention-heads 2)
-fi
 
 if [[ -n ${BIBLE_DIR:-} || -f $WORK/raw-bible/test.en ]]; then
   :  # the corpus is already built

@@ -11,9 +11,15 @@
 # sacreBLEU. Knobs (environment): PATIENCE (5), MAX_EPOCH (300: patience, not
 # the cap, should end a run), MINUTES (wall-clock cap per model, 0 = none),
 # DROPOUT (0.3), LR (1e-3), WARMUP (200), MAX_TOKENS (1024), VOCAB (2000),
-# VALID_PAIRS (Bible 300, Multi30k all) and TEST_PAIRS (all) (sentences kept, 0 = all), MULTI30K_DIR, BIBLE_DIR
-# (a folder with train/valid/test.{es,en} from scripts/bible_corpus.py: no apt needed).
+# VALID_PAIRS (Bible 300, Multi30k all) and TEST_PAIRS (all) (sentences kept, 0 = all),
+# ALPHA_WARMUP (1000 updates, variant ours_warmup), MULTI30K_DIR, BIBLE_DIR
+# (a folder with train/valid/test.{es,en} from scripts/bible_corpus.py: no apt
+# needed) and SMOKE (1: a tiny model for 2 epochs, 50 validation and 40 test
+# sentences, to check the pipeline in minutes).
 
+if [[ ${SMOKE:-0} == 1 ]]; then  # a minutes-long check of the pipeline: tiny model, 2 epochs
+  VALID_PAIRS=50 TEST_PAIRS=40 MAX_EPOCH=2 VOCAB=500 MINUTES=0
+fi
 PATIENCE=${PATIENCE:-5}
 MAX_EPOCH=${MAX_EPOCH:-300}
 MINUTES=${MINUTES:-0}
@@ -26,6 +32,18 @@ MULTI30K_DIR=${MULTI30K_DIR:-../shared/data/multi30k}
 SMALL_MT_MODEL=(--arch transformer --share-all-embeddings --encoder-layers 2 --decoder-layers 2
   --encoder-embed-dim 256 --decoder-embed-dim 256 --encoder-ffn-embed-dim 512
   --decoder-ffn-embed-dim 512 --encoder-attention-heads 4 --decoder-attention-heads 4)
+if [[ ${SMOKE:-0} == 1 ]]; then
+  SMALL_MT_MODEL=(--arch transformer --share-all-embeddings --encoder-layers 1 --decoder-layers 1
+    --encoder-embed-dim 32 --decoder-embed-dim 32 --encoder-ffn-embed-dim 64
+    --decoder-ffn-embed-dim 64 --encoder-attention-heads 2 --decoder-attention-heads 2)
+fi
+
+# baseline, ours and fairseq's built-in R-Drop, then ways to pay less for
+# R-Drop's gain: ours on every 2nd update only, ours with alpha ramped up over
+# ALPHA_WARMUP updates, and ours fine-tuning the same seed's converged
+# baseline (its best checkpoint; optimizer, lr schedule and meters reset).
+SMALL_MT_VARIANTS="baseline ours builtin ours_every2 ours_warmup ours_from_baseline"
+ALPHA_WARMUP=${ALPHA_WARMUP:-1000}
 
 small_mt_check() {  # CORPUS VARIANT...: one-line errors before any work starts
   local corpus=$1 variant
@@ -40,8 +58,8 @@ small_mt_check() {  # CORPUS VARIANT...: one-line errors before any work starts
     *) echo "error: unknown corpus '$corpus' (bible, multi30k)" >&2; return 2 ;;
   esac
   for variant in "$@"; do
-    [[ $variant =~ ^(baseline|ours|builtin)$ ]] || {
-      echo "error: unknown variant '$variant' (baseline, ours, builtin)" >&2
+    [[ " $SMALL_MT_VARIANTS " == *" $variant "* ]] || {
+      echo "error: unknown variant '$variant' (${SMALL_MT_VARIANTS// /, })" >&2
       return 2
     }
   done
@@ -92,11 +110,16 @@ small_mt_run_name() {  # VARIANT ALPHA SEED: the files of a run are DIR/NAME.*
   if [[ $1 == baseline ]]; then echo "baseline-s$3"; else echo "$1-a$2-s$3"; fi
 }
 
+small_mt_baseline_of() { echo "$1/$(small_mt_run_name baseline 0 "$2")"; }  # DIR SEED: that seed's baseline run
+
 small_mt_variant_flags() {  # VARIANT ALPHA: task and criterion of a variant
   case $1 in
     baseline) echo "--task translation --criterion label_smoothed_cross_entropy" ;;
     ours) echo "--task rdrop_translation --criterion rdrop_label_smoothed_cross_entropy --rdrop-alpha $2" ;;
     builtin) echo "--task translation --criterion label_smoothed_cross_entropy_with_rdrop --rdrop-alpha $2" ;;
+    ours_every2) echo "$(small_mt_variant_flags ours "$2") --rdrop-every-k 2" ;;
+    ours_warmup) echo "$(small_mt_variant_flags ours "$2") --rdrop-alpha-warmup-updates $ALPHA_WARMUP" ;;
+    ours_from_baseline) small_mt_variant_flags ours "$2" ;;
   esac
 }
 
@@ -104,6 +127,10 @@ small_mt_train() {  # DIR NAME VARIANT ALPHA SEED [EXTRA FLAGS...]: train until 
   local dir=$1 name=$2 variant=$3 alpha=$4 seed=$5 start=$SECONDS cap=() flags
   shift 5
   read -r -a flags <<< "$(small_mt_variant_flags "$variant" "$alpha")"
+  if [[ $variant == ours_from_baseline ]]; then
+    # fairseq loads this only on a first launch: an interrupted run resumes from its own last checkpoint
+    flags+=(--finetune-from-model "$(small_mt_baseline_of "$dir" "$seed")/checkpoint_best.pt")
+  fi
   if [[ $MINUTES != 0 ]]; then cap=(--stop-time-hours "$(awk "BEGIN {print $MINUTES / 60}")"); fi
   # --user-dir for every variant: the plugin keeps every sample in
   # fairseq-fixed's batches, so all variants validate on the same sentences
@@ -134,7 +161,12 @@ small_mt_evaluate() {  # DIR NAME: beam-5 translation of the test split, sacreBL
 }
 
 small_mt_record() {  # CSV DIR NAME CORPUS VARIANT ALPHA SEED: one row of results (pairs: DIR's training pairs)
+  local minutes
+  minutes=$(cat "$2/$3.minutes")
+  if [[ $5 == ours_from_baseline ]]; then  # its cost includes training the baseline it starts from
+    minutes=$(awk -v a="$minutes" -v b="$(cat "$(small_mt_baseline_of "$2" "$7").minutes")" 'BEGIN {printf "%.1f\n", a + b}')
+  fi
   $PY scripts/small_mt.py record --csv "$1" --log "$2/$3.log" --bleu "$2/$3.bleu" \
-    --minutes "$(cat "$2/$3.minutes")" --max-epoch "$MAX_EPOCH" --corpus "$4" \
+    --minutes "$minutes" --max-epoch "$MAX_EPOCH" --corpus "$4" \
     --pairs "$(wc -l < "$2/text/train.en")" --variant "$5" --alpha "$6" --seed "$7"
 }

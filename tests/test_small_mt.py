@@ -130,3 +130,39 @@ def test_multi30k_slices_name_the_variable_when_the_data_is_missing(tmp_path):
     env = {"DRY_RUN": "1", "SLICES": "multi30k:3000", "MULTI30K_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
     proc = subprocess.run(["bash", REPO / "benchmarks" / "reproduce_small.sh"], env=env, capture_output=True, text=True)
     assert proc.returncode == 2 and "MULTI30K_DIR" in proc.stderr
+
+
+def test_cheaper_ways_train_end_to_end_and_charge_the_baseline_they_start_from(tmp_path):
+    """The reproduction in smoke mode on the committed Bible fixture: the
+    fine-tuning way waits for and starts from its seed's baseline, and its
+    minutes include the baseline's; every-k and the alpha ramp reach fairseq."""
+    from conftest import BIBLE, cli_env
+
+    work, csv_path = tmp_path / "work", tmp_path / "quality.csv"
+    env = {**cli_env(), "SMOKE": "1", "SLICES": "bible:200", "BIBLE_DIR": str(BIBLE), "WORK": str(work),
+           "CSV": str(csv_path), "SEEDS": "1", "ALPHAS": "3", "ALPHA_WARMUP": "7",
+           "VARIANTS": "ours_from_baseline ours_every2 ours_warmup baseline"}  # fmt: skip
+    proc = subprocess.run(["bash", REPO / "benchmarks" / "reproduce_small.sh"], env=env, capture_output=True,
+                          text=True)  # fmt: skip
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    rows = {r["variant"]: r for r in read_quality_rows(csv_path)}
+    assert set(rows) == {"baseline", "ours_from_baseline", "ours_every2", "ours_warmup"}
+    run = work / "bible-200"
+    own = float((run / "ours_from_baseline-a3-s1.minutes").read_text())
+    base = float((run / "baseline-s1.minutes").read_text())
+    assert rows["ours_from_baseline"]["train_minutes"] == f"{own + base:.1f}"
+    finetune_log = (run / "ours_from_baseline-a3-s1.log").read_text()
+    assert "baseline-s1/checkpoint_best.pt" in finetune_log
+    # it starts where the baseline ended: its first validation beats the baseline's first one
+    first_valid = {name: read_training_log(run / f"{name}.log")["valid"][0][2]["valid_loss"]
+                   for name in ("baseline-s1", "ours_from_baseline-a3-s1")}  # fmt: skip
+    assert float(first_valid["ours_from_baseline-a3-s1"]) < float(first_valid["baseline-s1"])
+    for name, flag in (("ours_every2-a3-s1", "'rdrop_every_k': 2"), ("ours_warmup-a3-s1", "'rdrop_alpha_warmup_updates': 7")):
+        assert flag in (run / f"{name}.log").read_text()
+
+
+def test_fine_tuning_the_baseline_without_it_is_refused(tmp_path):
+    env = {"DRY_RUN": "1", "SLICES": "bible:1000", "VARIANTS": "ours_from_baseline", "WORK": str(tmp_path),
+           "PATH": "/usr/bin:/bin"}  # fmt: skip
+    proc = subprocess.run(["bash", REPO / "benchmarks" / "reproduce_small.sh"], env=env, capture_output=True, text=True)
+    assert proc.returncode == 2 and "add baseline to VARIANTS" in proc.stderr and proc.stderr.count("\n") == 1
