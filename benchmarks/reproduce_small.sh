@@ -86,4 +86,5 @@ for run in "${runs[@]}"; do
   one_run $run &
 done
 wait
-$PY benchmarks/summarize_small.py "$CSV" --out-md "${CSV%.csv}.md" --plot "$(dirname "$CSV")/gain_vs_data.png"
+$PY benchmarks/summarize_small.py "$CSV" --out-md "${CSV%.csv}.md" --plot "$(dirname "$CSV")/gain_vs_data.png" \
+  --cost-plot "$(dirname "$CSV")/bleu_vs_minutes.png"

@@ -5,11 +5,13 @@
 For each corpus slice: one line per run (converged or not, epochs, best
 epoch, test BLEU and its difference to the same seed's baseline), then the
 mean +- std over seeds per variant with its gain over the baseline and its
-minutes relative to the baseline's. The plot shows each R-Drop variant's
-mean gain against the number of training pairs, per corpus.
+minutes relative to the baseline's. The plot shows R-Drop's (ours and the
+built-in) mean gain against the number of training pairs, per corpus; the
+cost plot shows every run's test BLEU against its total training minutes,
+one panel per slice, to weigh the cheaper ways of getting the gain.
 
     summarize_small.py benchmarks/results/quality.csv --out-md benchmarks/results/quality.md \\
-        --plot benchmarks/results/gain_vs_data.png
+        --plot benchmarks/results/gain_vs_data.png --cost-plot benchmarks/results/bleu_vs_minutes.png
 """
 
 import argparse
@@ -41,18 +43,32 @@ def report(rows):
     return "\n".join(parts)
 
 
-def plot_gain(rows, out):
+GAIN_VARIANTS = ("ours", "builtin")  # R-Drop from scratch; the cheaper ways are in the cost plot
+
+
+def pyplot():
     try:
         import matplotlib
     except ImportError:
-        fail("the plot needs matplotlib: pip install matplotlib (or the 'recipes' extra)")
+        fail("the plots need matplotlib: pip install matplotlib (or the 'recipes' extra)")
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    return plt
+
+
+def save(fig, out):
+    fig.tight_layout()
+    with atomic_path(out) as tmp:
+        fig.savefig(tmp, dpi=110, format="png")
+
+
+def plot_gain(rows, out):
+    plt = pyplot()
     fig, ax = plt.subplots(figsize=(7, 4))
     lines = {}
     for g in summarize_quality(rows):
-        if g["variant"] != BASELINE and not math.isnan(g["gain"]):
+        if g["variant"] in GAIN_VARIANTS and not math.isnan(g["gain"]):
             lines.setdefault((g["corpus"], g["variant"], g["alpha"]), []).append(g)
     for (corpus, variant, alpha), groups in sorted(lines.items()):
         groups.sort(key=lambda g: int(g["pairs"]))
@@ -65,9 +81,29 @@ def plot_gain(rows, out):
     ax.set(xlabel="training pairs (log scale)", ylabel="test sacreBLEU gain over the baseline",
            title="R-Drop's gain at convergence vs training data (bars: std over seeds)")  # fmt: skip
     ax.legend(fontsize=8)
-    fig.tight_layout()
-    with atomic_path(out) as tmp:
-        fig.savefig(tmp, dpi=110, format="png")
+    save(fig, out)
+
+
+def plot_cost(rows, out):
+    """Test BLEU against total training minutes: one point per run, a large
+    marker at each variant's mean."""
+    plt = pyplot()
+    chosen = slices(rows)
+    fig, axes = plt.subplots(1, len(chosen), figsize=(5.5 * len(chosen), 4), squeeze=False)
+    for ax, (corpus, pairs) in zip(axes[0], chosen):
+        groups = {}
+        for r in rows:
+            if (r["corpus"], r["pairs"]) == (corpus, pairs):
+                label = r["variant"] if r["variant"] == BASELINE else f"{r['variant']} alpha {r['alpha']}"
+                groups.setdefault(label, []).append((float(r["train_minutes"]), float(r["test_bleu"])))
+        for label, points in sorted(groups.items()):
+            minutes, bleu = zip(*points)
+            dots = ax.scatter(minutes, bleu, s=14, alpha=0.5)
+            ax.scatter([sum(minutes) / len(minutes)], [sum(bleu) / len(bleu)], s=80, marker="D",
+                       color=dots.get_facecolor()[0][:3], label=f"{label} ({len(points)})")  # fmt: skip
+        ax.set(xlabel="total training minutes (1 thread)", ylabel="test sacreBLEU", title=f"{corpus}, {pairs} pairs")
+        ax.legend(fontsize=7)
+    save(fig, out)
 
 
 def main(argv=None):
@@ -75,6 +111,7 @@ def main(argv=None):
     parser.add_argument("csv")
     parser.add_argument("--out-md", help="also write the tables here")
     parser.add_argument("--plot", help="write the gain-vs-data PNG here")
+    parser.add_argument("--cost-plot", help="write the BLEU-vs-minutes PNG here")
     args = parser.parse_args(argv)
     rows = read_quality_rows(args.csv)
     if not rows:
@@ -86,6 +123,8 @@ def main(argv=None):
             f.write(text)
     if args.plot:
         plot_gain(rows, args.plot)
+    if args.cost_plot:
+        plot_cost(rows, args.cost_plot)
 
 
 if __name__ == "__main__":

@@ -99,16 +99,16 @@ def test_summary_tables_and_gain_plot(tmp_path):
               row("builtin", 1, 22.0, pairs=3000, corpus="multi30k"),
               row("baseline", 1, 30.0, pairs=29000, corpus="multi30k"), row("ours", 1, 30.5, pairs=29000, corpus="multi30k")]:
         write_quality_row(path, r)
-    md, png = tmp_path / "quality.md", tmp_path / "gain_vs_data.png"
+    md, png, cost_png = tmp_path / "quality.md", tmp_path / "gain_vs_data.png", tmp_path / "bleu_vs_minutes.png"
     proc = subprocess.run([sys.executable, REPO / "benchmarks" / "summarize_small.py", path, "--out-md", md,
-                           "--plot", png], capture_output=True, text=True, check=True)  # fmt: skip
+                           "--plot", png, "--cost-plot", cost_png], capture_output=True, text=True, check=True)  # fmt: skip
     assert md.read_text() + "\n" == proc.stdout
     assert [line for line in proc.stdout.splitlines() if line.startswith("###")] == [
         "### multi30k, 3000 training pairs", "### multi30k, 29000 training pairs"]
     gains = {(r[1], r[2]): r[7] for r in table_rows(proc.stdout, "multi30k") if len(r) == 12 and "x" in r[11]}
     assert gains[("3000", "ours")] == "+3.00" and gains[("3000", "builtin")] == "+2.00"
     assert gains[("29000", "ours")] == "+0.50"
-    assert png.read_bytes()[:4] == b"\x89PNG"
+    assert png.read_bytes()[:4] == b"\x89PNG" and cost_png.read_bytes()[:4] == b"\x89PNG"
 
 
 def test_reproduction_lists_its_runs_and_refuses_bad_slices():
