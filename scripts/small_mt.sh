@@ -17,9 +17,6 @@
 # needed) and SMOKE (1: a tiny model for 2 epochs, 50 validation and 40 test
 # sentences, to check the pipeline in minutes).
 
-if [[ ${SMOKE:-0} == 1 ]]; then  # a minutes-long check of the pipeline: tiny model, 2 epochs
-  VALID_PAIRS=50 TEST_PAIRS=40 MAX_EPOCH=2 VOCAB=500 MINUTES=0
-fi
 PATIENCE=${PATIENCE:-5}
 MAX_EPOCH=${MAX_EPOCH:-300}
 MINUTES=${MINUTES:-0}
@@ -32,7 +29,8 @@ MULTI30K_DIR=${MULTI30K_DIR:-../shared/data/multi30k}
 SMALL_MT_MODEL=(--arch transformer --share-all-embeddings --encoder-layers 2 --decoder-layers 2
   --encoder-embed-dim 256 --decoder-embed-dim 256 --encoder-ffn-embed-dim 512
   --decoder-ffn-embed-dim 512 --encoder-attention-heads 4 --decoder-attention-heads 4)
-if [[ ${SMOKE:-0} == 1 ]]; then
+if [[ ${SMOKE:-0} == 1 ]]; then  # a minutes-long check of the pipeline: tiny model, 2 epochs
+  VALID_PAIRS=50 TEST_PAIRS=40 MAX_EPOCH=2 VOCAB=500 MINUTES=0
   SMALL_MT_MODEL=(--arch transformer --share-all-embeddings --encoder-layers 1 --decoder-layers 1
     --encoder-embed-dim 32 --decoder-embed-dim 32 --encoder-ffn-embed-dim 64
     --decoder-ffn-embed-dim 64 --encoder-attention-heads 2 --decoder-attention-heads 2)
