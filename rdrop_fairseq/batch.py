@@ -14,6 +14,11 @@ import torch
 
 COPIES_KEY = "rdrop_copies"
 DROPOUTS_KEY = "rdrop_dropouts"
+# sentences per copy in the stacked (paired) block; the rows after the
+# block are single sentences R-Drop leaves alone (``--rdrop-fraction``)
+PAIRED_KEY = "rdrop_paired_sentences"
+# ``(ntokens, nsentences)`` of the batch before any copy was added
+ONE_COPY_KEY = "rdrop_one_copy_size"
 
 
 def copies_in(sample):
@@ -50,9 +55,61 @@ def duplicate(sample, copies=2, dropouts=None):
         if count in sample:
             stacked[count] = sample[count] * copies
     stacked[COPIES_KEY] = copies
+    stacked[PAIRED_KEY] = batch_size
+    stacked[ONE_COPY_KEY] = (sample.get("ntokens"), batch_size)
     if dropouts is not None:
         stacked[DROPOUTS_KEY] = tuple(dropouts)
     return stacked
+
+
+def duplicate_share(sample, chosen, pad_idx, copies=2):
+    """A new sample ``[x_chosen; ...; x_chosen; x_rest]``: ``copies`` stacked
+    copies of the ``chosen`` sentences (a 1-d index) followed by the other
+    sentences once, so R-Drop costs ``1 + (copies - 1) * share`` of a step.
+    ``ntokens``/``nsentences`` count every row; ``pad_idx`` marks the
+    target's padding."""
+    if copies_in(sample) is not None:
+        raise ValueError("sample already went through an R-Drop task")
+    batch_size = sample["target"].size(0)
+    chosen = torch.as_tensor(chosen, dtype=torch.long).reshape(-1)
+    if chosen.numel() == 0 or chosen.numel() > batch_size:
+        raise ValueError(f"choose 1 to {batch_size} sentences, got {chosen.numel()}")
+    keep = torch.ones(batch_size, dtype=torch.bool)
+    keep[chosen] = False
+    rest = keep.nonzero().squeeze(-1)
+    stacked = select_rows(sample, torch.cat([chosen.repeat(copies), rest]))
+    target = sample["target"]
+    extra_tokens = int(target.index_select(0, chosen.to(target.device)).ne(pad_idx).sum())
+    if "ntokens" in sample:
+        stacked["ntokens"] = sample["ntokens"] + (copies - 1) * extra_tokens
+    if "nsentences" in sample:
+        stacked["nsentences"] = sample["nsentences"] + (copies - 1) * chosen.numel()
+    stacked[COPIES_KEY] = copies
+    stacked[PAIRED_KEY] = chosen.numel()
+    stacked[ONE_COPY_KEY] = (sample.get("ntokens"), batch_size)
+    return stacked
+
+
+def select_rows(sample, index):
+    """A new sample of the sentences ``index`` (a 1-d tensor) of ``sample``,
+    with ``ntokens``/``nsentences`` left out: they describe what the caller
+    selected from, not this part."""
+    batch_size = sample["target"].size(0)
+
+    def rows(value):
+        if isinstance(value, torch.Tensor) and value.dim() > 0 and value.size(0) == batch_size:
+            return value.index_select(0, index.to(value.device))
+        if isinstance(value, dict):
+            return {k: rows(v) for k, v in value.items()}
+        return value
+
+    return {k: rows(v) for k, v in sample.items() if k not in ("ntokens", "nsentences")}
+
+
+def paired_sentences(sample, copies):
+    """Sentences per copy in ``sample``'s stacked block (all of them unless
+    only a share of the batch was duplicated)."""
+    return sample.get(PAIRED_KEY, sample["target"].size(0) // copies)
 
 
 def single_copy(sample):

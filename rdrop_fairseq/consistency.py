@@ -176,10 +176,10 @@ class _FusedLabelSmoothedRDrop(torch.autograd.Function):
     """
 
     @staticmethod
-    def forward(ctx, logits, target, copies, epsilon, alpha, ignore_index, chunk_elements):
+    def forward(ctx, logits, target, copies, epsilon, alpha, ignore_index, chunk_elements, fixed_logits=None):
         values, grad = _fused_values_and_grad(
             logits, target, copies, epsilon, alpha, ignore_index, chunk_elements,
-            ctx.needs_input_grad[0],
+            ctx.needs_input_grad[0], fixed_logits,
         )  # fmt: skip
         ctx.grads = None if grad is None else (grad,)
         ctx.dtype = logits.dtype
@@ -191,7 +191,7 @@ class _FusedLabelSmoothedRDrop(torch.autograd.Function):
     def backward(ctx, grad_total, *unused):
         (grad,) = _saved_gradients(ctx)
         grad = _scaled_and_rounded(grad, grad_total, ctx.dtype)
-        return grad, None, None, None, None, None, None
+        return grad, None, None, None, None, None, None, None
 
 
 class _LabelSmoothedRDropTerms:
@@ -204,22 +204,26 @@ class _LabelSmoothedRDropTerms:
         self.eps_i = epsilon / (vocab - 1)
         self.nll_weight = 1.0 - epsilon - self.eps_i
         self.alpha, self.copies, self.ignore_index, self.acc = alpha, copies, ignore_index, acc
-        # d total / d (KL(Pi||Pj) + KL(Pj||Pi)), with the pair average of symmetric_kl
-        self.kl_weight = alpha * 0.5 / len(_pairs(copies))
+        # d total / d (KL(Pi||Pj) + KL(Pj||Pi)), with the pair average of symmetric_kl;
+        # one trained copy has no pair: its KL, if any, is KL(Q||P) against a fixed target
+        self.kl_scale = 0.5 / len(_pairs(copies)) if copies > 1 else 1.0
+        self.kl_weight = alpha * self.kl_scale
         self.ones = torch.ones(vocab, dtype=acc, device=device)
         self.loss = self.nll = self.kl = torch.zeros((), dtype=acc, device=device)
 
     def values(self):
         """``(total, label-smoothed loss, nll, kl)`` summed so far."""
-        kl = self.kl * 0.5 / len(_pairs(self.copies))
+        kl = self.kl * self.kl_scale
         return self.loss + self.alpha * kl, self.loss, self.nll, kl
 
-    def add_chunk(self, logits, target, grads_out=None):
+    def add_chunk(self, logits, target, grads_out=None, fixed_logits=None):
         """Add the loss of ``logits`` (one ``(rows, vocab)`` block per copy,
         ``target`` the copies' shared ``(rows,)`` targets). With
         ``grads_out`` (one float block per copy, in the accumulation dtype,
         or None to allocate them) the logits' gradient is written there and
-        the blocks are returned."""
+        the blocks are returned. ``fixed_logits`` (one trained copy only) is
+        the block of a target copy that gets no gradient: the consistency
+        term is then ``KL(Q||P)``, Q the target's distribution."""
         want_grad = grads_out is not False
         pad = target.eq(self.ignore_index)
         keep = (~pad).to(self.acc)
@@ -234,9 +238,9 @@ class _LabelSmoothedRDropTerms:
             lps.append(lp)
             out = grads_out[c] if want_grad and grads_out is not None else None
             ps.append(torch.exp(lp, out=out) if out is not None else lp.exp())
-        # with two copies p is turned into the gradient in place; with more,
+        # with one or two copies p is turned into the gradient in place; with more,
         # every pair needs the original p, so the gradients start as copies
-        grads = (ps if self.copies == 2 else [p.clone() for p in ps]) if want_grad else None
+        grads = (ps if self.copies <= 2 else [p.clone() for p in ps]) if want_grad else None
         w = self.kl_weight
         for i, j in _pairs(self.copies):
             d = lps[i] - lps[j]
@@ -251,6 +255,12 @@ class _LabelSmoothedRDropTerms:
                 grad_j = d.neg_().add_((1 + s_j).unsqueeze(-1)).mul_(ps[j]).sub_(ps[i])
                 grads[i].addcmul_(ps[i], coef_i, value=w).add_(ps[j], alpha=-w)
                 grads[j].add_(grad_j, alpha=w)
+        if fixed_logits is not None:
+            lq = torch.log_softmax(fixed_logits.to(self.acc), dim=-1)
+            q = lq.exp()
+            self.kl = self.kl + torch.dot(_row_dot(q, lq.sub_(lps[0])), keep)
+            if grads is not None and self.alpha:
+                grads[0].mul_(1 + self.alpha).sub_(q, alpha=self.alpha)  # p + alpha (p - q)
         if grads is None:
             return None
         pad_rows = pad.nonzero().squeeze(-1) if pad.any() else None
@@ -281,18 +291,19 @@ def _scaled_and_rounded(grad, scale, dtype):
     return grad if grad.dtype == dtype else grad.to(dtype)
 
 
-def _fused_values_and_grad(logits, target, copies, epsilon, alpha, ignore_index, chunk_elements, want_grad):
+def _fused_values_and_grad(logits, target, copies, epsilon, alpha, ignore_index, chunk_elements, want_grad, fixed_logits=None):
     acc = _accumulation_dtype(logits)
     vocab, n = logits.size(1), logits.size(0) // copies
     terms = _LabelSmoothedRDropTerms(vocab, copies, epsilon, alpha, ignore_index, acc, logits.device)
     grad = torch.empty_like(logits, dtype=acc) if want_grad else None
-    # with two copies p goes straight into the gradient's buffer
-    in_place = grad is not None and copies == 2
+    # with one or two copies p goes straight into the gradient's buffer
+    in_place = grad is not None and copies <= 2
     step = _rows_per_chunk(vocab, chunk_elements)
     for start in range(0, n, step):
         rows = [slice(c * n + start, c * n + min(n, start + step)) for c in range(copies)]
         out = [grad[r] for r in rows] if in_place else None if want_grad else False
-        grads = terms.add_chunk([logits[r] for r in rows], target[rows[0]], out)
+        fixed = None if fixed_logits is None else fixed_logits[rows[0]]
+        grads = terms.add_chunk([logits[r] for r in rows], target[rows[0]], out, fixed)
         if grads is not None and not in_place:
             for r, g in zip(rows, grads):
                 grad[r].copy_(g)
@@ -322,9 +333,12 @@ def fused_label_smoothed_rdrop_loss(
     Returns:
         ``(total, label_smoothed_loss, nll_loss, kl)`` scalars; only ``total``
         (``= label_smoothed_loss + alpha * kl``) carries a gradient.
+
+    ``copies=1`` gives the label-smoothed loss alone (``kl`` is 0): the rows
+    of a batch that R-Drop leaves single (``--rdrop-fraction``).
     """
-    if copies < 2:
-        raise ValueError(f"the R-Drop loss needs at least 2 copies, got {copies}")
+    if copies < 1:
+        raise ValueError(f"the R-Drop loss needs at least 1 copy, got {copies}")
     if logits.dim() != 2 or logits.size(0) % copies or target.shape != logits.shape[:1]:
         raise ValueError(
             f"logits must be (copies * n, vocab) and target (copies * n,) with "
@@ -333,6 +347,49 @@ def fused_label_smoothed_rdrop_loss(
     return _FusedLabelSmoothedRDrop.apply(
         logits, target, copies, float(epsilon), float(alpha), ignore_index, chunk_elements
     )
+
+
+def fused_label_smoothed_one_sided_loss(
+    logits, target_logits, target, epsilon=0.0, alpha=1.0, ignore_index=-100,
+    chunk_elements=FUSED_CHUNK_ELEMENTS,
+):  # fmt: skip
+    """One-sided consistency: the label-smoothed NLL of ``logits`` plus
+    ``alpha * KL(Q||P)``, with Q = ``softmax(target_logits)`` a fixed target.
+
+    ``target_logits`` come from a second dropout pass run without gradient
+    (forward only), so R-Drop costs a forward more than a plain step instead
+    of a whole doubled step; no gradient ever reaches the target. The
+    gradient with respect to the logits is the NLL's plus ``alpha * (P - Q)``.
+
+    Args:
+        logits, target_logits: ``(n, vocab)``; target: ``(n,)``, with
+            ``ignore_index`` marking padding.
+
+    Returns:
+        ``(total, label_smoothed_loss, nll_loss, kl)`` as the fused loss.
+    """
+    if logits.dim() != 2 or target_logits.shape != logits.shape or target.shape != logits.shape[:1]:
+        raise ValueError(
+            f"logits and target_logits must be (n, vocab) and target (n,), got "
+            f"{tuple(logits.shape)}, {tuple(target_logits.shape)} and {tuple(target.shape)}"
+        )
+    return _FusedLabelSmoothedRDrop.apply(
+        logits, target, 1, float(epsilon), float(alpha), ignore_index, chunk_elements,
+        target_logits.detach(),
+    )  # fmt: skip
+
+
+def one_sided_kl(lprobs, target_lprobs, pad_mask=None):
+    """``sum_t KL(Q_t || P_t)`` over non-pad positions, Q from
+    ``target_lprobs`` (a no-gradient target pass), P from ``lprobs``: the
+    general path's one-sided term (models with their own normalization).
+    Plain autograd: the gradient reaches ``lprobs`` only."""
+    acc = _accumulation_dtype(lprobs)
+    lq = target_lprobs.detach().to(acc)
+    row_kl = torch.linalg.vecdot(lq.exp(), lq - lprobs.to(acc))
+    if pad_mask is not None:
+        row_kl = row_kl.masked_fill(pad_mask.reshape(-1).to(row_kl.device), 0.0)
+    return row_kl.sum()
 
 
 # The projection path multiplies a chunk by the whole output matrix, so it

@@ -11,7 +11,13 @@ from fairseq.models import BaseFairseqModel, FairseqDecoder
 from fairseq.models.transformer import TransformerModelBase
 from fairseq.modules import FairseqDropout
 
-from rdrop_fairseq.batch import DROPOUTS_KEY, copies_in, duplicate, split_copies
+from rdrop_fairseq.batch import (
+    DROPOUTS_KEY,
+    ONE_COPY_KEY,
+    copies_in,
+    duplicate,
+    split_copies,
+)
 from rdrop_fairseq.compat import RDropConfigError
 from rdrop_fairseq.consistency import symmetric_kl
 
@@ -39,6 +45,9 @@ class RDropCriterion:
     # whether rdrop_forward runs the model through model_output, so that each
     # copy can get its own forward (and dropout rate)
     forwards_each_copy = True
+    # whether rdrop_forward handles a batch of which only a share is stacked
+    # (--rdrop-fraction: batch.PAIRED_KEY sentences per copy, then single rows)
+    supports_fraction = False
     # the share of the configured alpha in force; an R-Drop task's
     # --rdrop-alpha-warmup-updates ramp sets it before each update
     alpha_scale = 1.0
@@ -69,6 +78,10 @@ class RDropCriterion:
         """Loss of a batch of ``copies`` stacked copies; per-copy logging."""
         raise NotImplementedError
 
+    def check_plan(self, plan):
+        """Refuse, in one line before training, task options this criterion's
+        own options cannot run with (an R-Drop task calls it once)."""
+
     def token_kl(self, lprobs, target, copies):
         """The symmetric KL over non-pad target positions of ``(copies * n,
         vocab)`` log-probabilities; with alpha 0 it is only logged."""
@@ -77,17 +90,22 @@ class RDropCriterion:
             lprobs = lprobs.detach()
         return symmetric_kl(lprobs, copies, pad_mask)
 
-    def per_copy_logging(self, sample, copies, loss, kl):
+    def per_copy_logging(self, sample, copies, loss, kl, loss_copies=None):
         """``sample_size`` and logging output of one copy, so that logs read
-        like a baseline run's (the loss is normalised by one copy's size)."""
-        sample_size = (
-            sample["target"].size(0) if self.sentence_avg else sample["ntokens"]
-        ) // copies
+        like a baseline run's (the loss is normalised by one copy's size).
+        ``loss_copies``: how many copies ``loss`` sums (fewer than ``copies``
+        when a target copy runs without gradient)."""
+        ntokens, nsentences = sample.get(ONE_COPY_KEY) or (None, None)
+        if ntokens is None:
+            ntokens = sample["ntokens"] // copies
+        if nsentences is None:
+            nsentences = sample["target"].size(0) // copies
+        sample_size = nsentences if self.sentence_avg else ntokens
         return sample_size, {
-            "loss": loss.data / copies,
+            "loss": loss.data / (copies if loss_copies is None else loss_copies),
             "kl_loss": kl.data,
-            "ntokens": sample["ntokens"] // copies,
-            "nsentences": sample["target"].size(0) // copies,
+            "ntokens": ntokens,
+            "nsentences": nsentences,
             "sample_size": sample_size,
         }
 

@@ -6,7 +6,9 @@ from typing import Optional
 
 from fairseq.dataclass import FairseqDataclass
 
-from rdrop_fairseq.batch import duplicate, single_copy
+import torch
+
+from rdrop_fairseq.batch import duplicate, duplicate_share, single_copy
 from rdrop_fairseq.compat import RDropConfigError
 from rdrop_fairseq.criterions.base import RDropCriterion, rdrop_criterion_names
 
@@ -47,6 +49,23 @@ class RDropTaskConfig(FairseqDataclass):
             "from its update number"
         },
     )
+    rdrop_start_update: int = field(
+        default=0,
+        metadata={
+            "help": "plain training before update N, R-Drop from update N on (counted "
+            "from 0), in one run: the learning-rate schedule goes on unchanged; "
+            "0 = R-Drop from the start"
+        },
+    )
+    rdrop_fraction: float = field(
+        default=1.0,
+        metadata={
+            "help": "R-Drop on this share of the sentences of each batch, drawn at "
+            "random (reproducibly from --seed and the update number); the others "
+            "train once. A step costs about 1 + share of a plain one; 1 = every "
+            "sentence (translation criterion only)"
+        },
+    )
 
 
 @dataclass(frozen=True)
@@ -58,9 +77,13 @@ class RDropPlan:
     every_k: int = 1
     dropouts: Optional[tuple] = None
     alpha_warmup_updates: int = 0
+    start_update: int = 0
+    fraction: float = 1.0
+    seed: int = 1
+    pad_idx: int = 1
 
     @classmethod
-    def from_config(cls, cfg):
+    def from_config(cls, cfg, pad_idx=1):
         copies = int(getattr(cfg, "rdrop_copies", 2))
         every_k = int(getattr(cfg, "rdrop_every_k", 1))
         if copies < 2:
@@ -71,7 +94,18 @@ class RDropPlan:
         if warmup < 0:
             raise RDropConfigError(f"--rdrop-alpha-warmup-updates must be >= 0, got {warmup}")
         dropouts = _parse_dropouts(getattr(cfg, "rdrop_dropouts", None), copies)
-        return cls(copies, every_k, dropouts, warmup)
+        start = int(getattr(cfg, "rdrop_start_update", 0) or 0)
+        if start < 0:
+            raise RDropConfigError(f"--rdrop-start-update must be >= 0, got {start}")
+        fraction = float(getattr(cfg, "rdrop_fraction", 1.0))
+        if not (math.isfinite(fraction) and 0 < fraction <= 1):
+            raise RDropConfigError(f"--rdrop-fraction must be in (0, 1], got {fraction}")
+        if fraction < 1 and dropouts:
+            raise RDropConfigError(
+                "--rdrop-fraction cannot be combined with --rdrop-dropouts"
+            )
+        seed = int(getattr(cfg, "seed", 1) or 1)
+        return cls(copies, every_k, dropouts, warmup, start, fraction, seed, pad_idx)
 
     def alpha_scale(self, update_num):
         """The share of --rdrop-alpha in force at update ``update_num``."""
@@ -80,9 +114,25 @@ class RDropPlan:
         return min(1.0, update_num / self.alpha_warmup_updates)
 
     def batch_for(self, sample, update_num):
-        if update_num % self.every_k:
+        if update_num < self.start_update or update_num % self.every_k:
             return single_copy(sample)
+        if self.fraction < 1:
+            return duplicate_share(
+                sample, self.chosen_sentences(sample, update_num), self.pad_idx, self.copies
+            )
         return duplicate(sample, self.copies, self.dropouts)
+
+    def chosen_sentences(self, sample, update_num):
+        """The ``--rdrop-fraction`` share of ``sample``'s sentences that get
+        R-Drop: a pure function of the seed, the update number and the
+        batch's first sample id, so a resumed run draws the same ones."""
+        batch_size = sample["target"].size(0)
+        count = min(batch_size, max(1, round(self.fraction * batch_size)))
+        first_id = int(sample["id"].view(-1)[0]) if "id" in sample else 0
+        generator = torch.Generator().manual_seed(
+            (self.seed * 1_000_003 + update_num) * 1_000_003 + first_id
+        )
+        return torch.randperm(batch_size, generator=generator)[:count].sort().values
 
 
 def _parse_dropouts(text, copies):
@@ -115,7 +165,9 @@ class RDropTask:
 
     def __init__(self, cfg, *args, **kwargs):
         super().__init__(cfg, *args, **kwargs)
-        self.rdrop_plan = RDropPlan.from_config(cfg)
+        target_dictionary = self.target_dictionary
+        pad_idx = target_dictionary.pad() if target_dictionary is not None else 1
+        self.rdrop_plan = RDropPlan.from_config(cfg, pad_idx)
 
     def build_criterion(self, cfg, from_checkpoint=False):
         # fairseq's legacy tasks (language_modeling) take no from_checkpoint
@@ -135,6 +187,13 @@ class RDropTask:
                 f"{getattr(cfg, '_name', '?')} cannot run (its parent's forward "
                 f"computes the loss); use it without per-copy dropout rates"
             )
+        if self.rdrop_plan.fraction < 1 and not criterion.supports_fraction:
+            raise RDropConfigError(
+                f"--rdrop-fraction needs a criterion that pairs part of a batch, which "
+                f"--criterion {getattr(cfg, '_name', '?')} cannot; use "
+                f"rdrop_label_smoothed_cross_entropy or leave it at 1"
+            )
+        criterion.check_plan(self.rdrop_plan)
         return criterion
 
     def train_step(
