@@ -13,6 +13,7 @@ only.
 """
 
 import csv
+import io
 import json
 import math
 import os
@@ -253,33 +254,152 @@ def markdown_table(columns, rows, digits=2):
 
 QUALITY_COLUMNS = [
     "corpus", "pairs", "variant", "alpha", "seed", "test_bleu", "best_valid_loss",
-    "epochs", "best_epoch", "updates", "train_minutes", "stopped_by",
+    "epochs", "best_epoch", "updates", "train_minutes", "stopped_by", "relative_compute",
 ]  # fmt: skip
+# CSVs written before relative_compute existed: read with it empty, rewritten with it
+_OLDER_QUALITY_COLUMNS = QUALITY_COLUMNS[:-1]
 QUALITY_KEY = ("corpus", "pairs", "variant", "alpha", "seed")  # one run; a rerun replaces its row
 BASELINE = "baseline"
 
 
 def read_quality_rows(csv_path):
-    """The rows of a quality CSV as dicts of strings; [] if it does not exist yet."""
+    """The rows of a quality CSV as dicts of strings (``relative_compute`` empty
+    in a CSV from before that column); [] if it does not exist yet."""
     if not Path(csv_path).exists():
         return []
     with open(csv_path, newline="", encoding="utf-8") as f:
         reader = csv.DictReader(f)
-        if reader.fieldnames != QUALITY_COLUMNS:
+        if reader.fieldnames not in (QUALITY_COLUMNS, _OLDER_QUALITY_COLUMNS):
             fail(f"{csv_path}: columns {reader.fieldnames} are not {QUALITY_COLUMNS}")
-        return list(reader)
+        return [{column: row.get(column) or "" for column in QUALITY_COLUMNS} for row in reader]
+
+
+@contextmanager
+def _quality_csv_lock(csv_path):
+    """Hold an exclusive lock on the CSV's folder: every writer reads, changes
+    and replaces the whole file, so two at once would lose one's rows. The
+    folder, not the file: the file is replaced (a new inode) on each write."""
+    import fcntl
+
+    fd = os.open(Path(csv_path).parent, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _quality_csv_text(rows):
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=QUALITY_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({column: str(row.get(column, "")) for column in QUALITY_COLUMNS} for row in rows)
+    return text.getvalue()
+
+
+def _write_quality_rows(csv_path, rows):
+    """Rewrite the CSV atomically (an interrupted write never loses earlier
+    results), and only if its text changes."""
+    text = _quality_csv_text(rows)
+    path = Path(csv_path)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return
+    with atomic_write(path) as f:
+        f.write(text)
 
 
 def write_quality_row(csv_path, row):
-    """Add ROW, replacing an earlier row of the same run, and rewrite the file
-    atomically: an interrupted write never loses earlier results."""
-    row = {column: str(row[column]) for column in QUALITY_COLUMNS}
-    rows = [r for r in read_quality_rows(csv_path) if any(r[k] != row[k] for k in QUALITY_KEY)] + [row]
+    """Add ROW, replacing an earlier row of the same run. ``relative_compute``
+    may be left out: it depends on other runs (the same seed's baseline may
+    finish later), so ``refresh_relative_compute`` fills it from the whole CSV."""
+    row = {column: str(row.get(column, "") if column == "relative_compute" else row[column])
+           for column in QUALITY_COLUMNS}  # fmt: skip
     Path(csv_path).parent.mkdir(parents=True, exist_ok=True)
-    with atomic_write(csv_path) as f:
-        writer = csv.DictWriter(f, fieldnames=QUALITY_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    with _quality_csv_lock(csv_path):
+        rows = [r for r in read_quality_rows(csv_path) if any(r[k] != row[k] for k in QUALITY_KEY)] + [row]
+        _write_quality_rows(csv_path, rows)
+
+
+# ---------------------------------------------------------------- compute in plain updates
+
+_LATE = re.compile(r"^(?P<mode>\w+?)_late(?P<start>\d+)$")
+STEP_COST_COLUMNS = ["variant", "cost_per_update"]
+
+
+def read_step_costs(path):
+    """``{variant: cost of one of its updates relative to a plain update}`` from a
+    CSV with columns ``variant,cost_per_update``; ``#`` lines are comments."""
+    try:
+        with open(path, newline="", encoding="utf-8") as f:
+            reader = csv.DictReader(line for line in f if not line.startswith("#"))
+            if reader.fieldnames != STEP_COST_COLUMNS:
+                fail(f"{path}: columns {reader.fieldnames} are not {STEP_COST_COLUMNS}")
+            costs = {}
+            for row in reader:
+                try:
+                    costs[row["variant"]] = float(row["cost_per_update"])
+                except (TypeError, ValueError):
+                    fail(f"{path}: cost_per_update of {row['variant']!r} is not a number: {row['cost_per_update']!r}")
+    except OSError as error:
+        fail(f"cannot read the step costs: {error}")
+    return costs
+
+
+def _mode_cost(mode, costs):
+    # the alpha ramp changes the loss, not the work of an update
+    return costs.get("ours" if mode == "ours_warmup" else mode)
+
+
+def plain_update_units(variant, updates, costs, baseline_updates=None):
+    """A run's compute in plain updates: its UPDATES, each charged its mode's
+    cost per update (COSTS, plain = 1), plus, for fine-tuning the baseline,
+    the BASELINE_UPDATES it starts from. None when a cost it needs is unknown."""
+    if variant == BASELINE:
+        return float(updates)
+    if variant == "ours_every2":  # every 2nd update is an R-Drop one
+        cost = costs.get("ours")
+        return None if cost is None else updates * (1 + cost) / 2
+    if variant == "ours_from_baseline":
+        cost = costs.get("ours")
+        return None if cost is None or baseline_updates is None else baseline_updates + updates * cost
+    late = _LATE.match(variant)
+    if late:  # plain updates until the start, the mode's after it
+        start, cost = int(late.group("start")), _mode_cost(late.group("mode"), costs)
+        return None if cost is None else min(start, updates) + max(0, updates - start) * cost
+    cost = _mode_cost(variant, costs)
+    return None if cost is None else updates * cost
+
+
+def relative_compute(rows, costs):
+    """``relative_compute`` of each row (a string, in the rows' order): its
+    compute in plain updates over the updates of the same corpus, pairs and
+    seed's baseline run; empty when that baseline or a step cost is missing."""
+    baseline_of = _baseline_runs(rows)
+    values = []
+    for row in rows:
+        base, base_updates = baseline_of.get(_seed_key(row)), None
+        try:
+            base_updates = float(base["updates"]) if base else None
+            units = plain_update_units(row["variant"], float(row["updates"]), costs, base_updates)
+        except ValueError:  # an unreadable updates field: unknown, as a missing run
+            units = None
+        values.append("" if units is None or not base_updates else f"{units / base_updates:.3f}")
+    return values
+
+
+def refresh_relative_compute(csv_path, costs):
+    """Recompute ``relative_compute`` of every row of the CSV and write it back
+    (atomically, other columns and the row order kept; a CSV from before the
+    column gets it). Returns the rows; [] if there is no CSV."""
+    if not Path(csv_path).exists():
+        return []
+    with _quality_csv_lock(csv_path):
+        rows = read_quality_rows(csv_path)
+        for row, value in zip(rows, relative_compute(rows, costs)):
+            row["relative_compute"] = value
+        if rows:
+            _write_quality_rows(csv_path, rows)
+    return rows
 
 
 def _seed_key(row):
@@ -357,4 +477,87 @@ def quality_summary_table(rows):
                       "n/a" if math.isnan(g["cost"]) else f"{g['cost']:.1f}x"])  # fmt: skip
     columns = ["corpus", "pairs", "variant", "alpha", "seeds", "converged", "test BLEU (mean +- std)",
                "gain (same seeds)", "best valid loss", "epochs", "minutes", "minutes vs baseline"]  # fmt: skip
+    return markdown_table(columns, lines)
+
+
+# ---------------------------------------------------------------- gain against compute
+
+TARGET_SHARE, TARGET_COMPUTE = 80.0, 1.3  # the aim: most of R-Drop's gain for little more than a plain run
+TARGET_COLUMN = f"meets {TARGET_SHARE:.0f}% at <={TARGET_COMPUTE}x"
+REFERENCE = "ours"  # R-Drop from scratch: the gain the cheaper ways are measured against
+REFERENCE_ALPHA = 3.0
+
+
+def _reference_alpha(rows):
+    """The alpha of the reference runs of a slice: 3 if run, else the most run one."""
+    alphas = [float(r["alpha"]) for r in rows if r["variant"] == REFERENCE]
+    if not alphas or REFERENCE_ALPHA in alphas:
+        return REFERENCE_ALPHA
+    return max(sorted(set(alphas)), key=alphas.count)
+
+
+def _float_or_nan(text):
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def frontier(rows):
+    """One dict per (corpus, pairs, variant, alpha), sorted by relative compute
+    within a slice: seeds, mean test BLEU, gain share (mean over seeds of the
+    run's gain over its seed's baseline divided by the same seed's reference
+    gain, in percent; seeds without both are left out), mean relative
+    compute, converged (all runs stopped by patience) and whether it meets
+    the target. Per seed, because seeds differ in gain more than variants do."""
+    import statistics
+
+    baseline_of = _baseline_runs(rows)
+    slices = {}
+    for row in rows:
+        slices.setdefault((row["corpus"], row["pairs"]), []).append(row)
+    lines = []
+    for (corpus, pairs), chosen in slices.items():
+        alpha = _reference_alpha(chosen)
+        reference_of = {_seed_key(r): r for r in chosen if r["variant"] == REFERENCE and float(r["alpha"]) == alpha}
+        groups = {}
+        for row in chosen:
+            groups.setdefault((row["variant"], row["alpha"]), []).append(row)
+        for (variant, run_alpha), members in groups.items():
+            shares = []
+            for r in members:
+                base, ref = baseline_of.get(_seed_key(r)), reference_of.get(_seed_key(r))
+                if base and ref:
+                    reference_gain = float(ref["test_bleu"]) - float(base["test_bleu"])
+                    if reference_gain:
+                        gain = float(r["test_bleu"]) - float(base["test_bleu"])
+                        shares.append(100 * gain / reference_gain)
+            computes = [c for c in (_float_or_nan(r["relative_compute"]) for r in members) if not math.isnan(c)]
+            share = statistics.fmean(shares) if shares else math.nan
+            compute = statistics.fmean(computes) if computes else math.nan
+            lines.append({
+                "corpus": corpus, "pairs": pairs, "variant": variant, "alpha": run_alpha, "seeds": len(members),
+                "bleu_mean": statistics.fmean(float(r["test_bleu"]) for r in members),
+                "gain_share": share, "relative_compute": compute,
+                "stopped_by": sorted({r["stopped_by"] for r in members}),
+                "meets_target": share >= TARGET_SHARE and compute <= TARGET_COMPUTE,  # False when NaN
+            })  # fmt: skip
+    def order(g):  # unknown compute last (NaN does not sort)
+        unknown = math.isnan(g["relative_compute"])
+        return (g["corpus"], int(g["pairs"]), unknown, 0 if unknown else g["relative_compute"], g["variant"],
+                float(g["alpha"]))  # fmt: skip
+
+    return sorted(lines, key=order)
+
+
+def frontier_table(rows):
+    """The ``frontier`` lines as a markdown table; unknown numbers as ``-``."""
+    lines = []
+    for g in frontier(rows):
+        lines.append([g["corpus"], g["pairs"], g["variant"], g["alpha"], g["seeds"], f"{g['bleu_mean']:.2f}",
+                      "-" if math.isnan(g["gain_share"]) else f"{g['gain_share']:.0f}%",
+                      "-" if math.isnan(g["relative_compute"]) else f"{g['relative_compute']:.2f}x",
+                      _converged(g["stopped_by"]), "yes" if g["meets_target"] else "no"])  # fmt: skip
+    columns = ["corpus", "pairs", "variant", "alpha", "seeds", "test BLEU (mean)", "gain share",
+               "relative compute", "converged", TARGET_COLUMN]  # fmt: skip
     return markdown_table(columns, lines)

@@ -87,4 +87,4 @@ for run in "${runs[@]}"; do
 done
 wait
 $PY benchmarks/summarize_small.py "$CSV" --out-md "${CSV%.csv}.md" --plot "$(dirname "$CSV")/gain_vs_data.png" \
-  --cost-plot "$(dirname "$CSV")/bleu_vs_minutes.png"
+  --cost-plot "$(dirname "$CSV")/bleu_vs_minutes.png" --frontier-plot "$(dirname "$CSV")/frontier.png"

@@ -1,6 +1,7 @@
 """Results of the small runs trained to convergence (scripts/small_mt.py,
 benchmarks/summarize_small.py, benchmarks/reproduce_small.sh): the CSV rows,
-the means and gains over seeds, and the "did not converge" flag."""
+the means and gains over seeds, the "did not converge" flag, and compute in
+plain updates relative to the baseline (the frontier of gain against compute)."""
 
 import csv
 import statistics
@@ -8,18 +9,37 @@ import subprocess
 import sys
 
 import pytest
-from rdrop_scripts import QUALITY_COLUMNS, read_quality_rows, read_training_log, write_quality_row
+from rdrop_scripts import (
+    QUALITY_COLUMNS,
+    TARGET_COLUMN,
+    frontier,
+    frontier_table,
+    read_quality_rows,
+    read_training_log,
+    relative_compute,
+    write_quality_row,
+)
 
 from conftest import REPO
 
 SMALL_MT = [sys.executable, str(REPO / "scripts" / "small_mt.py")]
 
 
-def row(variant, seed, bleu, minutes=10.0, stopped_by="patience", alpha=None, pairs=1000, corpus="bible"):
+def row(variant, seed, bleu, minutes=10.0, stopped_by="patience", alpha=None, pairs=1000, corpus="bible",
+        updates=3000):  # fmt: skip
     alpha = alpha if alpha is not None else (0 if variant == "baseline" else 5)
     return dict(corpus=corpus, pairs=pairs, variant=variant, alpha=alpha, seed=seed, test_bleu=f"{bleu:.2f}",
-                best_valid_loss="5.500", epochs=30, best_epoch=25, updates=3000, train_minutes=f"{minutes:.1f}",
+                best_valid_loss="5.500", epochs=30, best_epoch=25, updates=updates, train_minutes=f"{minutes:.1f}",
                 stopped_by=stopped_by)  # fmt: skip
+
+
+def strings(rows):
+    """Rows as read back from the CSV: strings, relative_compute empty."""
+    return [{k: str(v) for k, v in dict(r, relative_compute="").items()} for r in rows]
+
+
+COSTS = {"ours": 1.7, "builtin": 2.0, "ours_onesided": 1.4, "ours_enc_once_onesided": 1.25, "ours_fraction50": 1.3}
+STEP_COST_CSV = "variant,cost_per_update\n" + "".join(f"{k},{v}\n" for k, v in COSTS.items())
 
 
 def table_rows(text, first_cell):
@@ -166,3 +186,119 @@ def test_fine_tuning_the_baseline_without_it_is_refused(tmp_path):
            "PATH": "/usr/bin:/bin"}  # fmt: skip
     proc = subprocess.run(["bash", REPO / "benchmarks" / "reproduce_small.sh"], env=env, capture_output=True, text=True)
     assert proc.returncode == 2 and "add baseline to VARIANTS" in proc.stderr and proc.stderr.count("\n") == 1
+
+
+def test_relative_compute_charges_each_mode_against_its_seeds_baseline():
+    b = 2000  # the baseline's updates (seed 1)
+    charged = {  # (variant, alpha, seed, updates): expected relative compute
+        ("baseline", 0, 1, b): 1.0,
+        ("ours", 3, 1, 4000): 4000 * 1.7 / b,  # 3.4
+        ("builtin", 3, 1, 3000): 3000 * 2.0 / b,
+        ("ours_warmup", 3, 1, 2000): 2000 * 1.7 / b,  # the ramp costs what ours costs
+        ("ours_onesided", 3, 1, 2000): 2000 * 1.4 / b,
+        ("ours_fraction50", 3, 1, 2000): 2000 * 1.3 / b,
+        ("ours_every2", 3, 1, 3000): 3000 * (1 + 1.7) / 2 / b,
+        ("ours_from_baseline", 3, 1, 1000): (b + 1000 * 1.7) / b,  # the baseline it starts from, then its own
+        ("ours_late1000", 3, 1, 3000): (1000 + 2000 * 1.7) / b,
+        ("ours_enc_once_onesided_late1000", 3, 1, 3000): (1000 + 2000 * 1.25) / b,
+        ("ours_enc_once_onesided_late1000", 5, 1, 800): 800 / b,  # stopped before R-Drop started
+        ("ours_enc_once", 3, 1, 2000): None,  # no cost measured for this mode
+        ("ours_late1000", 5, 1, 2000): (1000 + 1000 * 1.7) / b,
+        ("ours", 3, 2, 4000): None,  # seed 2 has no baseline run
+        ("ours_from_baseline", 3, 2, 1000): None,
+        ("ours", 3, 1, "x"): None,  # an unreadable row is unknown, not a crash
+    }
+    rows = strings(row(v, seed, 10.0, alpha=a, updates=u) for v, a, seed, u in charged)
+    got = relative_compute(rows, COSTS)
+    assert got[1] == "3.400"
+    for want, value in zip(charged.values(), got):
+        assert (value == "") if want is None else float(value) == pytest.approx(want, abs=5e-4)
+
+
+def test_summarize_fills_relative_compute_into_the_csv_and_keeps_the_rest(tmp_path):
+    path, costs = tmp_path / "quality.csv", tmp_path / "step_cost.csv"
+    costs.write_text("# placeholder numbers\n" + STEP_COST_CSV)
+    old = [row("ours", 1, 14.0, updates=4000, alpha=3), row("ours_enc_once", 1, 13.0, alpha=3)]
+    # a CSV from before the column: accepted, and rewritten with the column last
+    old_text = ",".join(QUALITY_COLUMNS[:-1]) + "\n"
+    old_text += "".join(",".join(str(r[c]) for c in QUALITY_COLUMNS[:-1]) + "\n" for r in old)
+    path.write_text(old_text)
+    summarize = [sys.executable, REPO / "benchmarks" / "summarize_small.py", path, "--step-cost", costs]
+    subprocess.run(summarize, capture_output=True, text=True, check=True)
+    lines = path.read_text().splitlines()
+    assert lines[0] == ",".join(QUALITY_COLUMNS) and QUALITY_COLUMNS[-1] == "relative_compute"
+    assert [line.rsplit(",", 1)[0] for line in lines] == old_text.splitlines()  # other columns and order kept
+    assert [r["relative_compute"] for r in read_quality_rows(path)] == ["", ""]  # no baseline yet
+
+    # the baseline finishes later; record leaves the column empty and keeps the others
+    write_quality_row(path, row("baseline", 1, 10.0, updates=2000))
+    assert [r["relative_compute"] for r in read_quality_rows(path)] == ["", "", ""]
+    md, png = tmp_path / "quality.md", tmp_path / "frontier.png"
+    proc = subprocess.run([*summarize, "--out-md", md, "--frontier-plot", png], capture_output=True, text=True,
+                          check=True)  # fmt: skip
+    rows = read_quality_rows(path)
+    assert [(r["variant"], r["relative_compute"]) for r in rows] == [
+        ("ours", "3.400"), ("ours_enc_once", ""), ("baseline", "1.000")]
+    assert [r["test_bleu"] for r in rows] == ["14.00", "13.00", "10.00"]
+    assert not list(tmp_path.glob("*.tmp"))
+    assert TARGET_COLUMN in md.read_text() and md.read_text() + "\n" == proc.stdout
+    frontier_lines = {r[2]: r for r in table_rows(proc.stdout, "bible") if len(r) == 10}
+    assert frontier_lines["ours_enc_once"][6:8] == ["75%", "-"]  # no cost for its mode: compute unknown
+    assert frontier_lines["ours"][6:8] == ["100%", "3.40x"]
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
+
+
+def test_csvs_with_unknown_columns_or_costs_are_refused_in_one_line(tmp_path):
+    path, costs = tmp_path / "quality.csv", tmp_path / "step_cost.csv"
+    text = ",".join(QUALITY_COLUMNS + ["note"]) + "\n" + ",".join(["1"] * (len(QUALITY_COLUMNS) + 1)) + "\n"
+    path.write_text(text)
+    costs.write_text(STEP_COST_CSV)
+    summarize = [sys.executable, REPO / "benchmarks" / "summarize_small.py", path, "--step-cost", costs]
+    proc = subprocess.run(summarize, capture_output=True, text=True)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "columns" in proc.stderr
+    assert path.read_text() == text
+    good = tmp_path / "good.csv"
+    write_quality_row(good, row("baseline", 1, 10.0))
+    for bad in ("variant,cost\nours,1.7\n", "variant,cost_per_update\nours,fast\n"):
+        costs.write_text(bad)
+        proc = subprocess.run([*summarize[:2], good, "--step-cost", costs], capture_output=True, text=True)
+        assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and str(costs) in proc.stderr, proc.stderr
+
+
+def test_frontier_gives_the_share_of_ours_gain_per_seed_and_the_target_flag():
+    runs = [row("baseline", 1, 10.0, updates=2000), row("baseline", 2, 12.0, updates=2000),
+            row("ours", 1, 14.0, alpha=3, updates=4000), row("ours", 2, 14.0, alpha=3, updates=4000),  # gains 4, 2
+            row("ours", 1, 16.0, alpha=1, updates=4000),  # another alpha: not the reference
+            # 90% of the gain on both seeds at 1.3x: meets the target
+            row("ours_fraction50", 1, 13.6, alpha=3, updates=2000),
+            row("ours_fraction50", 2, 13.8, alpha=3, updates=2000),
+            # 75% and 95%: 85% on average, but at 1.35x
+            row("ours_every2", 1, 13.0, alpha=3, updates=2000), row("ours_every2", 2, 13.9, alpha=3, updates=2000,
+                                                                   stopped_by="time"),
+            # half the gain, cheap
+            row("ours_late1000", 1, 12.0, alpha=3, updates=1000),
+            row("ours_enc_once", 1, 14.0, alpha=3, updates=2000)]  # fmt: skip
+    rows = strings(runs)
+    for r, value in zip(rows, relative_compute(rows, COSTS)):
+        r["relative_compute"] = value
+    lines = {(g["variant"], g["alpha"]): g for g in frontier(rows)}
+    assert lines[("ours", "3")]["gain_share"] == pytest.approx(100)
+    assert lines[("ours", "1")]["gain_share"] == pytest.approx(150)  # 6 / 4, seed 1 only
+    assert lines[("ours_fraction50", "3")]["gain_share"] == pytest.approx(90)
+    assert lines[("ours_every2", "3")]["gain_share"] == pytest.approx((75 + 95) / 2)
+    assert lines[("ours_every2", "3")]["relative_compute"] == pytest.approx(2000 * 2.7 / 2 / 2000)
+    # sorted by relative compute, unknown last
+    assert [(g["variant"], g["alpha"]) for g in frontier(rows)] == [
+        ("ours_late1000", "3"), ("baseline", "0"), ("ours_fraction50", "3"), ("ours_every2", "3"), ("ours", "1"),
+        ("ours", "3"), ("ours_enc_once", "3")]  # fmt: skip
+    table = {(r[2], r[3]): r for r in table_rows(frontier_table(rows), "bible")}
+    assert table[("ours_fraction50", "3")][6:] == ["90%", "1.30x", "yes", "yes"]
+    assert table[("ours_every2", "3")][6:] == ["85%", "1.35x", "no (patience, time)", "no"]
+    assert table[("ours_late1000", "3")][6:] == ["50%", "0.50x", "yes", "no"]
+    assert table[("ours", "3")][6:] == ["100%", "3.40x", "yes", "no"]
+    assert table[("ours_enc_once", "3")][6:] == ["100%", "-", "yes", "no"]
+    assert table[("baseline", "0")][6:] == ["0%", "1.00x", "yes", "no"]
+    assert frontier_table(rows).splitlines()[0].endswith(f"| {TARGET_COLUMN} |")
+    # without alpha 3 runs of ours, the alpha ours was run with is the reference
+    only_five = [r for r in rows if r["variant"] != "ours"] + strings([row("ours", 1, 12.0, alpha=5, updates=4000)])
+    assert {g["variant"]: g for g in frontier(only_five)}["ours_late1000"]["gain_share"] == pytest.approx(100)
