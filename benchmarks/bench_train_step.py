@@ -15,10 +15,34 @@ variants take turns batch by batch so machine noise hits them alike.
 - ``fairseq built-in``: ``label_smoothed_cross_entropy_with_rdrop``.
 
     python benchmarks/bench_train_step.py [--steps 12] [--max-tokens 4096]
+
+``--small-run DATA_BIN``: the cost per update of each R-Drop mode relative to
+a plain update, in the setting of the small convergence runs
+(``scripts/small_mt.sh``: its ``SMALL_MT_MODEL``, dropout 0.3, label smoothing
+0.1, Adam with betas (0.9, 0.98), lr 1e-3, inverse-sqrt schedule,
+``--max-tokens 1024``, one thread) on their binarized data, R-Drop at alpha
+3. Those runs are compared by update counts, and an update of one mode costs
+more than one of another; these ratios turn update counts into compute.
+Each variant gets its own fairseq ``Trainer``, built from the same flags
+``small_mt_train`` passes to ``fairseq-train`` (same seed, so the same
+initial weights), and the timed step is ``Trainer.train_step``: what
+``fairseq-train`` runs per update (forward, backward, gradient scaling and
+norm, fairseq's Adam step, learning-rate update, metric logging). All
+variants train on the same batches (the plain run's iterator, drawn outside
+the timed region), taking turns batch by batch in an order that rotates each
+step so no variant always follows the same one; the first step is warm-up.
+Writes ``variant,cost_per_update`` (mean step time over the plain one's) to
+``--out-csv`` and prints a markdown table (mean and median ratios)::
+
+    OMP_NUM_THREADS=1 MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=100000000000 \
+      python benchmarks/bench_train_step.py --small-run work/reproduce_small/multi30k-3000/bin \
+      --out-csv benchmarks/results/step_cost.csv [--steps 80]
 """
 
 import argparse
+import csv
 import gzip
+import logging
 import statistics
 import subprocess
 import sys
@@ -38,6 +62,32 @@ MODEL = [
     "--encoder-attention-heads", "4", "--decoder-attention-heads", "4",
     "--dropout", "0.3", "--label-smoothing", "0.1", "--share-all-embeddings",
 ]  # fmt: skip
+# --small-run: scripts/small_mt.sh's SMALL_MT_MODEL and small_mt_train's flags
+SMALL_RUN = [
+    "--arch", "transformer", "--share-all-embeddings", "--encoder-layers", "2",
+    "--decoder-layers", "2", "--encoder-embed-dim", "256", "--decoder-embed-dim", "256",
+    "--encoder-ffn-embed-dim", "512", "--decoder-ffn-embed-dim", "512",
+    "--encoder-attention-heads", "4", "--decoder-attention-heads", "4",
+    "--dropout", "0.3", "--label-smoothing", "0.1", "--optimizer", "adam",
+    "--adam-betas", "(0.9, 0.98)", "--lr", "1e-3", "--lr-scheduler", "inverse_sqrt",
+    "--warmup-updates", "200", "--cpu", "--seed", "1",
+    "--num-workers", "0",  # batches are drawn outside the timed region
+]  # fmt: skip
+SMALL_RUN_ALPHA = "3"
+_OURS = ["--task", "rdrop_translation", "--criterion", "rdrop_label_smoothed_cross_entropy",
+         "--rdrop-alpha", SMALL_RUN_ALPHA]  # fmt: skip
+# small_mt_variant_flags of scripts/small_mt.sh; plain (the baseline) first: the reference
+SMALL_RUN_VARIANTS = {
+    "plain": ["--task", "translation", "--criterion", "label_smoothed_cross_entropy"],
+    "ours": _OURS,
+    "builtin": ["--task", "translation", "--criterion",
+                "label_smoothed_cross_entropy_with_rdrop", "--rdrop-alpha", SMALL_RUN_ALPHA],
+    "ours_onesided": [*_OURS, "--rdrop-target-no-grad"],
+    "ours_enc_once": [*_OURS, "--rdrop-encoder-once"],
+    "ours_enc_once_onesided": [*_OURS, "--rdrop-encoder-once", "--rdrop-target-no-grad"],
+    "ours_fraction50": [*_OURS, "--rdrop-fraction", "0.5"],
+    "ours_fraction25": [*_OURS, "--rdrop-fraction", "0.25"],
+}  # fmt: skip
 
 
 def binarize(multi30k, workdir, lines):
@@ -72,13 +122,90 @@ def build(data, task, criterion, *extra):
     return fairseq_task, fairseq_task.build_criterion(cfg.criterion), cfg
 
 
+def small_run(args):
+    """``--small-run``: seconds per ``Trainer.train_step`` of every variant."""
+    from fairseq import metrics, options, tasks, utils
+    from fairseq.dataclass.utils import convert_namespace_to_omegaconf
+    from fairseq.trainer import Trainer
+
+    import rdrop_fairseq  # noqa: F401
+
+    logging.disable(logging.INFO)  # fairseq's and hydra's per-model chatter
+    data = Path(args.small_run)
+    if not (data / "dict.en.txt").is_file():
+        sys.exit(f"bench_train_step.py: error: no fairseq binaries in {data} (no dict.en.txt)")
+    metrics.reset()
+    trainers = {}
+    for name, flags in SMALL_RUN_VARIANTS.items():
+        parsed = options.parse_args_and_arch(
+            options.get_training_parser(),
+            [str(data), *flags, *SMALL_RUN, "--max-tokens", str(args.max_tokens)],
+        )
+        cfg = convert_namespace_to_omegaconf(parsed)
+        utils.set_torch_seed(cfg.common.seed)  # the same initial weights for every variant
+        task = tasks.setup_task(cfg.task)
+        model = task.build_model(cfg.model)
+        trainers[name] = Trainer(cfg, task, model, task.build_criterion(cfg.criterion))
+    epoch_itr = trainers["plain"].get_train_iterator(epoch=1)
+
+    def batches():
+        while True:  # as many epochs as the steps need
+            yield from epoch_itr.next_epoch_itr(shuffle=True)
+
+    names = list(trainers)
+    times = {name: [] for name in names}
+    tokens = 0
+    for step, sample in zip(range(args.steps + 1), batches()):
+        turn = step % len(names)
+        for name in names[turn:] + names[:turn]:
+            # fairseq's built-in R-Drop stacks the net_input it is given in place
+            copy = {**sample, "net_input": dict(sample["net_input"])}
+            start = time.perf_counter()
+            trainers[name].train_step([copy])
+            if step > 0:  # the first step warms up allocators and caches
+                times[name].append(time.perf_counter() - start)
+        tokens += sample["ntokens"] if step > 0 else 0
+
+    plain_mean = statistics.mean(times["plain"])
+    plain_median = statistics.median(times["plain"])
+    print(f"{args.steps} steps, {tokens / args.steps:.0f} target tokens per batch, "
+          f"{args.threads} thread(s), alpha {SMALL_RUN_ALPHA}\n")
+    print("| variant | mean s | median s | cost per update (mean) | (median) |")
+    print("|---|---:|---:|---:|---:|")
+    rows = []
+    for name, ts in times.items():
+        mean, median = statistics.mean(ts), statistics.median(ts)
+        rows.append((name, f"{mean / plain_mean:.3f}"))
+        print(f"| {name} | {mean:.3f} | {median:.3f} | {mean / plain_mean:.3f}x "
+              f"| {median / plain_median:.3f}x |")
+    if args.out_csv:
+        Path(args.out_csv).parent.mkdir(parents=True, exist_ok=True)
+        with open(args.out_csv, "w", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(["variant", "cost_per_update"])
+            writer.writerows(rows)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--steps", type=int, default=12)
-    parser.add_argument("--max-tokens", type=int, default=4096)
+    parser.add_argument("--steps", type=int, default=None, help="12; 80 with --small-run")
+    parser.add_argument("--max-tokens", type=int, default=None, help="4096; 1024 with --small-run")
     parser.add_argument("--lines", type=int, default=6000, help="Multi30k lines to binarize")
-    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=None, help="2; 1 with --small-run")
+    parser.add_argument("--small-run", metavar="DATA_BIN",
+                        help="cost per update of each R-Drop mode in the small runs' setting, "
+                        "on their fairseq binaries (e.g. work/reproduce_small/multi30k-3000/bin)")
+    parser.add_argument("--out-csv", help="with --small-run: write variant,cost_per_update here")
     args = parser.parse_args()
+    small = args.small_run is not None
+    if args.out_csv and not small:
+        parser.error("--out-csv needs --small-run")
+    args.steps = args.steps if args.steps is not None else (80 if small else 12)
+    args.max_tokens = args.max_tokens if args.max_tokens is not None else (1024 if small else 4096)
+    args.threads = args.threads if args.threads is not None else (1 if small else 2)
+    if small:
+        torch.set_num_threads(args.threads)
+        return small_run(args)
     multi30k = multi30k_dir()
     torch.set_num_threads(args.threads)
 

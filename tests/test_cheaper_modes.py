@@ -295,3 +295,29 @@ def test_duplicate_share_keeps_the_input_untouched(setup):
     for key, value in before.items():
         torch.testing.assert_close(sample["net_input"][key], value)
     assert "rdrop_copies" not in sample
+
+
+def test_every_mode_trains_in_fairseq_train_and_continues_exactly_across_resume(setup, tmp_path):
+    from test_rdrop_options import straight_and_resumed
+
+    steps, later = straight_and_resumed(setup, tmp_path, "--rdrop-start-update", "2", "--rdrop-fraction", "0.5",
+                                        "--rdrop-encoder-once", "--rdrop-target-no-grad")
+
+    def rdrop(record):  # fairseq logs null for a meter without new values
+        return record.get("kl_loss") is not None
+
+    # updates 0 and 1 (logged as 1 and 2) are plain, R-Drop from update 2 on
+    assert [rdrop(steps[n]) for n in range(1, 7)] == [False, False, True, True, True, True]
+    # the resumed run draws the same sentences and continues the schedule
+    for n in (4, 5, 6):
+        assert rdrop(later[n]) and later[n]["loss"] == steps[n]["loss"]
+        assert later[n]["kl_loss"] == steps[n]["kl_loss"]
+
+
+def test_the_modes_show_in_help(setup):
+    from conftest import USER_DIR, run_cli
+
+    proc = run_cli("train", setup, "--user-dir", USER_DIR, "--task", "rdrop_translation",
+                   "--criterion", "rdrop_label_smoothed_cross_entropy", "--arch", "transformer", "--help")
+    for option in ("--rdrop-target-no-grad", "--rdrop-encoder-once", "--rdrop-start-update", "--rdrop-fraction"):
+        assert option in proc.stdout

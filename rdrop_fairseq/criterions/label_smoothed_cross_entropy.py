@@ -56,7 +56,7 @@ class RDropLabelSmoothedCrossEntropyConfig(LabelSmoothedCrossEntropyCriterionCon
         metadata={
             "help": "one-sided R-Drop: the second dropout copy runs without gradient "
             "(forward only) as a fixed target, loss = NLL(P1) + alpha * KL(P2||P1); "
-            "about 1.3x a plain step instead of 2x (needs --rdrop-copies 2)"
+            "about 1.4x a plain step instead of 2x (needs --rdrop-copies 2)"
         },
     )
     rdrop_encoder_once: bool = field(
