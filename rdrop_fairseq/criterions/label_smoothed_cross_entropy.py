@@ -155,8 +155,9 @@ class RDropLabelSmoothedCrossEntropyCriterion(
                 kl = one_sided_kl(scores[:block], fixed, target[:block].eq(self.padding_idx))
                 kl = kl if self.rdrop_alpha else kl.detach()
             total = loss + self.rdrop_alpha * kl
-        one_copy_tokens = sample[ONE_COPY_KEY][0]
-        loss_copies = utils.item(target.ne(self.padding_idx).sum()) / max(one_copy_tokens, 1)
+        loss_copies = trained  # copies the loss sums, to log it per copy
+        if sample["target"].size(0) > paired * trained:  # a share stacked: by tokens
+            loss_copies = utils.item(target.ne(self.padding_idx).sum()) / max(sample[ONE_COPY_KEY][0], 1)
         sample_size, logging_output = self.per_copy_logging(sample, copies, loss, kl, loss_copies)
         logging_output["nll_loss"] = nll_loss.data / loss_copies
         if self.report_accuracy:
