@@ -1,7 +1,8 @@
 from setuptools import find_packages, setup
 
 # what the paper-reproduction scripts (scripts/<dataset>/, plot_curves.py) need
-# beyond the plugin: tokenization, BPE, metrics, plots
+# beyond the plugin: tokenization, BPE, metrics, plots (long-stable APIs: no
+# version bound needed)
 RECIPES = [
     "sacremoses",  # Moses tokenization (mt_prep.py) and detokenization (bleu.py)
     "subword-nmt",  # BPE of the translation recipes
@@ -23,20 +24,30 @@ setup(
     py_modules=["rdrop_scripts"],
     # the code uses zip(strict=...) and str.removeprefix
     python_requires=">=3.10",
+    # Lower bounds only, so that installing the plugin keeps the torch (CPU or
+    # CUDA build) and fairseq already in the environment. The project's own
+    # .venv pins its exact CPU torch in scripts/setup_env.sh.
     install_requires=[
-        # Pinned on purpose: an unpinned torch resolves to a multi-GB CUDA
-        # build. GPU users install a CUDA build of this version first (README).
-        "torch==2.13.0",
+        # torch.linalg.vecdot (consistency.py) and torch.load(weights_only=...)
+        # (compat.py) are new in 1.13; no upper bound: compat.py also covers
+        # torch >= 2.6's weights_only=True default.
+        "torch>=1.13",
         # PyPI's fairseq 0.12.2 no longer imports on Python >= 3.11;
-        # fairseq-fixed ships the same `fairseq` package, patched.
+        # fairseq-fixed ships the same `fairseq` package, patched. The plugin
+        # patches fairseq 0.12's internals (compat.py); 0.12.3.1 is the first
+        # (and tested) fairseq-fixed release.
         "fairseq>=0.12.2; python_version < '3.11'",
-        "fairseq-fixed==0.12.3.1; python_version >= '3.11'",
+        "fairseq-fixed>=0.12.3.1; python_version >= '3.11'",
+        # scripts/bleu.py and its tests are checked against sacreBLEU 2's API and scores
         "sacrebleu>=2.0",
-        "sentencepiece",
+        # scripts/spm.py: keyword training and encode(out_type=str), new in 0.1.91
+        "sentencepiece>=0.1.91",
     ],
     extras_require={
         "recipes": RECIPES,
         # the tests run every recipe end to end, and check that README.md renders
+        # pytest >= 7: pytest.ini's `pythonpath`; markdown-it-py >= 3: the
+        # release the README test's token checks are written against
         "test": ["pytest>=7", "markdown-it-py>=3", *RECIPES],
     },
 )

@@ -35,8 +35,12 @@ WORK=${WORK:-work/reproduce_small}
 CSV=${CSV:-benchmarks/results/quality.csv}
 export OMP_NUM_THREADS=1 PYTHONWARNINGS=${PYTHONWARNINGS:-ignore}
 export MALLOC_MMAP_MAX_=${MALLOC_MMAP_MAX_:-0} MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD_:-100000000000}
-PY=.venv/bin/python
-BIN=.venv/bin
+# the Python that has fairseq and the plugin, as the recipes pick it (scripts/common.sh):
+# PY, else .venv's, else the active environment's python3
+if [[ -z ${PY:-} ]]; then PY=.venv/bin/python && [[ -x $PY ]] || PY=python3; fi
+found=$(command -v "$PY") || { echo "reproduce_small.sh: error: no Python '$PY' (set PY)" >&2; exit 2; }
+PY=$found
+BIN=$("$PY" -c 'import sysconfig; print(sysconfig.get_path("scripts"))')  # its fairseq-train, ...
 source scripts/small_mt.sh
 
 runs=()  # CORPUS PAIRS VARIANT ALPHA SEED
@@ -65,8 +69,20 @@ one_run() {  # CORPUS PAIRS VARIANT ALPHA SEED
   name=$(small_mt_run_name "$variant" "$alpha" "$seed")
   [[ -f $dir/$name.recorded ]] && return 0
   if [[ $variant == ours_from_baseline ]]; then  # the baseline runs in another slot or has finished
-    until [[ -f $(small_mt_baseline_of "$dir" "$seed").recorded ]]; do sleep 10; done
+    local baseline
+    baseline=$(small_mt_baseline_of "$dir" "$seed")
+    until [[ -f $baseline.recorded ]]; do
+      if [[ -f $baseline.failed ]]; then
+        echo "reproduce_small.sh: error: $corpus $pairs $name: its baseline $(basename "$baseline") failed (see $baseline.err)" >&2
+        return 1
+      fi
+      sleep 2
+    done
   fi
+  # a run that fails (training, scoring or recording) leaves NAME.failed and says so in
+  # one line: a fine-tuning run waiting for that baseline stops instead of waiting forever
+  trap "(( \$? == 0 )) || { touch $(printf %q "$dir/$name.failed"); printf '[%s] %s\n' \"\$(date +%T)\" \
+    $(printf %q "$corpus $pairs $name: failed, see $dir/$name.err") >&2; }" EXIT
   echo "[$(date +%T)] $corpus $pairs $name: training"
   small_mt_train "$dir" "$name" "$variant" "$alpha" "$seed"
   small_mt_evaluate "$dir" "$name"
@@ -80,6 +96,7 @@ one_run() {  # CORPUS PAIRS VARIANT ALPHA SEED
 }
 
 mkdir -p "$WORK" "$(dirname "$CSV")"
+rm -f "$WORK"/*/*.failed  # failures of an earlier invocation: these runs start again
 for slice in $SLICES; do small_mt_prepare "${slice%:*}" "${slice#*:}" "$WORK/${slice%:*}-${slice#*:}"; done
 for run in "${runs[@]}"; do
   while (($(jobs -rp | wc -l) >= SLOTS)); do wait -n || true; done

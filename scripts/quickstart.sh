@@ -19,8 +19,9 @@
 # stops is reported as not converged), PATIENCE (5), VALID_PAIRS (300
 # validation verses), BIBLE_DIR (a corpus scripts/bible_corpus.py wrote:
 # no apt needed), WORK (output folder, default work/quickstart), SMOKE (1:
-# tiny model, 200 pairs, 2 epochs), and those of scripts/small_mt.sh
-# (DROPOUT, LR, ...).
+# tiny model, 200 pairs, 2 epochs), PY (the Python of an environment that
+# has fairseq and the plugin; default .venv, which scripts/setup_env.sh
+# creates the first time) and those of scripts/small_mt.sh (DROPOUT, LR, ...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SMOKE=${SMOKE:-0}
@@ -49,10 +50,19 @@ fi
 step() { printf '\n==> %s\n' "$*"; }
 run_name() { small_mt_run_name "${1%:*}" "${1#*:}" "$2"; }  # VARIANT:ALPHA SEED
 
-step "Environment (.venv)"
-bash scripts/setup_env.sh
-PY=.venv/bin/python
-BIN=.venv/bin
+if [[ -n ${PY:-} ]]; then  # an environment of the user's own, with fairseq and the plugin installed
+  step "Environment ($PY)"
+  found=$(command -v "$PY") && "$found" -c 'import fairseq' 2>/dev/null || {
+    echo "quickstart: error: PY='$PY' cannot import fairseq (pip install . there, or leave PY unset for .venv)" >&2
+    exit 2
+  }
+  PY=$found
+else
+  step "Environment (.venv)"
+  bash scripts/setup_env.sh  # installs the first time only; offline afterwards
+  PY=.venv/bin/python
+fi
+BIN=$("$PY" -c 'import sysconfig; print(sysconfig.get_path("scripts"))')  # its fairseq-train, ...
 source scripts/small_mt.sh
 
 if [[ -n ${BIBLE_DIR:-} || -f $WORK/raw-bible/test.en ]]; then

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up the environment on a fresh machine if needed, then run the test suite.
+# Set up .venv on a fresh machine (once: later runs need no network), then run the test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup_env.sh
