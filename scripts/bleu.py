@@ -18,9 +18,12 @@
 
 Sub-commands:
 
-    bleu.py score --sys HYP --ref REF [--ref REF2 ...] [-lc] [--compound-split]
+    bleu.py score --sys HYP --ref REF [--ref REF2 ...] [-lc] [--compound-split] [--label L]
     bleu.py generate GENERATE_OUTPUT --ref REF [--metric tok|sacrebleu]
                      [--detok moses|none] [--lang L] [-lc] [--compound-split] [--hyp-out FILE]
+                     [--label L]
+
+``--label L`` prints ``L BLEU = ...``, to tell two scores of one output apart.
 
 ``generate`` takes the hypotheses of a ``fairseq-generate`` output in sentence-id
 order and checks that every reference line got one. ``tok`` scores the ``H-``
@@ -89,9 +92,9 @@ def score_generate_output(path, ref, metric="tok", lang="en", detok="moses", low
             hyps = detokenize(hyps, lang)
         if hyp_out:
             write_lines(hyp_out, hyps)
-        tokenize = "zh" if lang == "zh" else "13a"
-        result = sacrebleu.corpus_bleu(hyps, [refs], tokenize=tokenize, lowercase=lowercase)
-        return result.score, f"sacreBLEU = {result.score:.2f} ({result})"
+        metric = sacrebleu.metrics.BLEU(tokenize="zh" if lang == "zh" else "13a", lowercase=lowercase)
+        result = metric.corpus_score(hyps, [refs])
+        return result.score, f"sacreBLEU = {result.score:.2f} ({result}) {metric.get_signature()}"
     hyps = ordered_outputs(path, len(refs), kind="H")
     if hyp_out:
         write_lines(hyp_out, hyps)
@@ -118,14 +121,16 @@ def main(argv=None):
     for p in (score, gen):
         p.add_argument("-lc", "--lowercase", action="store_true")
         p.add_argument("--compound-split", action="store_true")
+        p.add_argument("--label", help="printed before the score line")
     args = parser.parse_args(argv)
+    prefix = f"{args.label} " if args.label else ""
 
     if args.command == "generate":
         _, line = score_generate_output(
             args.output, args.ref, args.metric, args.lang, args.detok, args.lowercase,
             args.compound_split, args.hyp_out,
         )  # fmt: skip
-        print(line)
+        print(prefix + line)
         return
     hyps = read_lines(args.sys)
     refs = [read_lines(r) for r in args.ref]
@@ -134,7 +139,7 @@ def main(argv=None):
     if args.compound_split:
         hyps = [compound_split(h) for h in hyps]
         refs = [[compound_split(r) for r in stream] for stream in refs]
-    print(multi_bleu_line(tokenized_bleu(hyps, refs, args.lowercase)))
+    print(prefix + multi_bleu_line(tokenized_bleu(hyps, refs, args.lowercase)))
 
 
 if __name__ == "__main__":

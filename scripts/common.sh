@@ -11,8 +11,9 @@
 #   SAVE_DIR   checkpoints and logs of a run (each recipe names its default)
 #   NGPUS      GPUs in the whole run (all nodes; 0 = CPU). Default: as many visible GPUs
 #              as reach the paper's batch exactly, at most the paper's GPU count
-#   PER_GPU    tokens (sentences for GLUE) per GPU; default the paper's. The update
-#              frequency always follows: NGPUS x PER_GPU x update_freq = the paper's batch
+#   PER_GPU    tokens (sentences for GLUE; whole blocks for the language models) per GPU;
+#              default the paper's. The update frequency always follows:
+#              NGPUS x PER_GPU x update_freq = the paper's batch
 #   FP16       1 (default) trains in float16 on GPUs; always off on CPU
 #   BASELINE=1 train the same recipe without R-Drop (the paper's baseline row)
 #   SMOKE=1    tiny model and a few updates on CPU: checks the pipeline end to end
@@ -121,11 +122,14 @@ refuse_batch_overrides() {  # refuse_batch_overrides ARGS...: the batch comes fr
   done
 }
 
-plan_batch() {  # plan_batch UNIT PAPER_GPUS PAPER_PER_GPU PAPER_UPDATE_FREQ SMOKE_PER_GPU [MIN_PER_GPU]
+plan_batch() {  # plan_batch UNIT PAPER_GPUS PAPER_PER_GPU PAPER_UPDATE_FREQ SMOKE_PER_GPU [BLOCK]
   # Makes NGPUS x BATCH_PER_GPU x BATCH_UPDATE_FREQ equal the paper's batch (PAPER_GPUS x
   # PAPER_PER_GPU x PAPER_UPDATE_FREQ) and prints it, or refuses a GPU count that cannot
   # reach it exactly. UNIT: tokens (dataset.max_tokens) or sentences (dataset.batch_size).
-  local unit=$1 gpus=$2 per=$3 freq=$4 smoke=$5 min=${6:-1}
+  # BLOCK: the samples are blocks of BLOCK tokens (language models): fairseq fills a GPU's
+  # batch with whole blocks only, so every per-GPU size must be a multiple of BLOCK (a
+  # PER_GPU that is not is refused, naming the size fairseq would really use).
+  local unit=$1 gpus=$2 per=$3 freq=$4 smoke=$5 block=${6:-1}
   local total=$((gpus * per * freq)) slots=$((gpus * freq)) visible n
   BATCH_KEY=dataset.max_tokens && [[ $unit == sentences ]] && BATCH_KEY=dataset.batch_size
   if [[ -z ${NGPUS:-} && $SMOKE != 1 ]]; then
@@ -148,6 +152,10 @@ plan_batch() {  # plan_batch UNIT PAPER_GPUS PAPER_PER_GPU PAPER_UPDATE_FREQ SMO
   local paper="the paper's batch of $total $unit ($gpus GPU(s) x $per x update_freq $freq)"
   if [[ -n ${PER_GPU:-} ]]; then
     [[ $PER_GPU =~ ^[1-9][0-9]*$ ]] || die "PER_GPU must be a positive number, got '$PER_GPU'"
+    ((PER_GPU >= block)) || die "PER_GPU=$PER_GPU is less than one $block-token block"
+    ((PER_GPU % block == 0)) || die "PER_GPU=$PER_GPU is not a whole number of $block-token blocks: \
+fairseq would fill each GPU with $((PER_GPU / block)) x $block = $((PER_GPU / block * block)) tokens; \
+use PER_GPU=$((PER_GPU / block * block))"
     ((total % (NPROC * PER_GPU) == 0)) ||
       die "NGPUS=$NGPUS x PER_GPU=$PER_GPU cannot reach $paper exactly"
     per=$PER_GPU freq=$((total / (NPROC * PER_GPU)))
@@ -161,9 +169,12 @@ plan_batch() {  # plan_batch UNIT PAPER_GPUS PAPER_PER_GPU PAPER_UPDATE_FREQ SMO
     fi
     die "NGPUS=$NGPUS cannot reach $paper exactly: use a GPU count that divides $slots, or a multiple of $slots that divides $total"
   fi
-  ((per >= min)) || die "NGPUS=$NGPUS leaves $per $unit per GPU, less than one sample ($min); use fewer GPUs"
+  ((per >= block)) || die "NGPUS=$NGPUS leaves $per $unit per GPU, less than one sample ($block); use fewer GPUs"
+  ((per % block == 0)) ||
+    die "NGPUS=$NGPUS leaves $per $unit per GPU, not a whole number of $block-token blocks; use fewer GPUs"
   BATCH_PER_GPU=$per BATCH_UPDATE_FREQ=$freq
   BATCH_LINE="effective batch: $total = $NPROC x $per x $freq $unit"
+  ((block > 1)) && BATCH_LINE+=" ($((per / block)) x $block-token blocks per GPU)"
   echo "$BATCH_LINE"
 }
 

@@ -13,6 +13,7 @@ import sys
 import tarfile
 import zipfile
 
+import numpy as np
 import pytest
 import yaml
 
@@ -20,24 +21,6 @@ from conftest import REPO, cli_env
 
 SCRIPTS = REPO / "scripts"
 CONFIGS = REPO / "configs"
-
-# The paper's batch per update: IWSLT and GLUE on one GPU, the others on 8 GPUs
-# (Appendix A and the authors' scripts): GPUs x tokens (sentences) per GPU x update_freq.
-PAPER_BATCH = {
-    ("iwslt", ("de", "en")): (1 * 4096, "tokens"),
-    ("iwslt", ("en", "fr")): (1 * 4096, "tokens"),
-    ("iwslt", ("zh", "en")): (1 * 4096, "tokens"),
-    ("wmt14", ("en", "de")): (8 * 4096, "tokens"),
-    ("wmt14", ("en", "fr")): (8 * 4096, "tokens"),
-    ("cnndm", ()): (8 * 2048 * 4, "tokens"),
-    ("wikitext103", ("transformer_lm_gpt",)): (8 * 2000 * 16, "tokens"),
-    ("wikitext103", ("adaptive",)): (8 * 3072 * 3, "tokens"),
-    ("glue", ("RTE",)): (8, "sentences"),
-    ("glue", ("MNLI",)): (32, "sentences"),
-    ("glue", ("STS-B",)): (16, "sentences"),
-}
-BATCH_KEY = {"tokens": "dataset.max_tokens", "sentences": "dataset.batch_size"}
-EFFECTIVE = re.compile(r"^effective batch: (\d+) = (\d+) x (\d+) x (\d+) (tokens|sentences)$", re.M)
 
 # The paper's Table 8 (RoBERTa-large on GLUE): learning rate, batch size, max update, alpha.
 TABLE_8 = {
@@ -50,11 +33,34 @@ TABLE_8 = {
     "CoLA": {"lr": 1e-5, "batch": 16, "updates": 5336, "alpha": 0.5},
     "STS-B": {"lr": 1e-5, "batch": 16, "updates": 3598, "alpha": 1.0},
 }
+IWSLT_DIRECTIONS = [("de", "en"), ("en", "de"), ("en", "es"), ("es", "en"),
+                    ("en", "fr"), ("fr", "en"), ("en", "zh"), ("zh", "en")]  # fmt: skip
+
+# The paper's batch per update, every recipe, direction and task: IWSLT and GLUE on one
+# GPU, the others on 8 GPUs (Appendix A and the authors' scripts): GPUs x tokens
+# (sentences) per GPU x update_freq. The GPT language model's per-GPU batch is the three
+# 512-token blocks the authors' --max-tokens 2000 holds (fairseq packs whole blocks).
+PAPER_BATCH = {
+    **{("iwslt", pair): (1 * 4096, "tokens") for pair in IWSLT_DIRECTIONS},
+    ("wmt14", ("en", "de")): (8 * 4096, "tokens"),
+    ("wmt14", ("en", "fr")): (8 * 4096, "tokens"),
+    ("cnndm", ()): (8 * 2048 * 4, "tokens"),
+    ("wikitext103", ("transformer_lm_gpt",)): (8 * 3 * 512 * 16, "tokens"),
+    ("wikitext103", ("adaptive",)): (8 * 3072 * 3, "tokens"),
+    **{("glue", (task,)): (row["batch"], "sentences") for task, row in TABLE_8.items()},
+}
+BLOCK = {("transformer_lm_gpt",): 512, ("adaptive",): 3072}  # the language models' blocks
+BATCH_KEY = {"tokens": "dataset.max_tokens", "sentences": "dataset.batch_size"}
+EFFECTIVE = re.compile(
+    r"^effective batch: (\d+) = (\d+) x (\d+) x (\d+) (tokens|sentences)(?: \((\d+) x (\d+)-token blocks per GPU\))?$",
+    re.M,
+)
 
 
 def run(script, *args, cwd, check=True, **env):
     full_env = {**cli_env(), "DRY_RUN": "1", **{k: str(v) for k, v in env.items()}}
-    for knob in ("NGPUS", "PER_GPU", "SMOKE", "BASELINE", "SAVE_DIR", "DATA", "RANK", "ARCHIVES", "OFFLINE"):
+    for knob in ("NGPUS", "PER_GPU", "SMOKE", "BASELINE", "SAVE_DIR", "DATA", "RANK", "ARCHIVES", "OFFLINE",
+                 "DROPOUT", "EVAL"):
         if knob not in env:
             full_env.pop(knob, None)
     proc = subprocess.run(["bash", SCRIPTS / script, *args], cwd=cwd, env=full_env, capture_output=True, text=True)
@@ -76,9 +82,13 @@ def test_train_reaches_the_papers_batch_on_1_2_4_8_gpus(recipe, args, tmp_path):
     total, unit = PAPER_BATCH[(recipe, args)]
     for gpus in (1, 2, 4, 8):
         proc = run(f"{recipe}/train.sh", *args, cwd=tmp_path, NGPUS=gpus, DATA=tmp_path / "no-data")
-        (printed_total, printed_gpus, per_gpu, freq, printed_unit), = EFFECTIVE.findall(proc.stdout)
+        (printed_total, printed_gpus, per_gpu, freq, printed_unit, blocks, block), = EFFECTIVE.findall(proc.stdout)
         assert (int(printed_total), int(printed_gpus), printed_unit) == (total, gpus, unit)
         assert gpus * int(per_gpu) * int(freq) == total
+        if args in BLOCK:  # whole blocks: what fairseq really puts in a GPU's batch
+            assert int(block) == BLOCK[args] and int(blocks) * int(block) == int(per_gpu)
+        else:
+            assert blocks == block == ""
         overrides, _ = hydra_command(proc.stdout)
         # the command runs what the line says
         assert overrides[BATCH_KEY[unit]] == per_gpu
@@ -100,7 +110,7 @@ def test_a_gpu_count_that_cannot_reach_the_batch_is_refused(recipe, args, tmp_pa
 def test_per_gpu_trades_tokens_for_update_frequency(tmp_path):
     # the authors' CNN/DM run: 1024 tokens x update_freq 16 on 4 GPUs = 65536
     proc = run("cnndm/train.sh", cwd=tmp_path, NGPUS=4, PER_GPU=1024, DATA=tmp_path)
-    assert EFFECTIVE.findall(proc.stdout) == [("65536", "4", "1024", "16", "tokens")]
+    assert EFFECTIVE.findall(proc.stdout) == [("65536", "4", "1024", "16", "tokens", "", "")]
     refused = run("cnndm/train.sh", cwd=tmp_path, check=False, NGPUS=4, PER_GPU=3000, DATA=tmp_path)
     assert refused.returncode == 2 and "PER_GPU=3000 cannot reach" in refused.stderr
     # a hydra override of the batch would silently change it: refused
@@ -111,10 +121,40 @@ def test_per_gpu_trades_tokens_for_update_frequency(tmp_path):
 
 def test_more_gpus_than_the_paper_split_the_per_gpu_batch(tmp_path):
     proc = run("wmt14/train.sh", "en", "fr", cwd=tmp_path, NGPUS=16, DATA=tmp_path)
-    assert EFFECTIVE.findall(proc.stdout) == [("32768", "16", "2048", "1", "tokens")]
+    assert EFFECTIVE.findall(proc.stdout) == [("32768", "16", "2048", "1", "tokens", "", "")]
     # a GPU would hold less than one 3072-token block of the adaptive-input LM
     proc = run("wikitext103/train.sh", "adaptive", cwd=tmp_path, check=False, NGPUS=48, DATA=tmp_path)
     assert proc.returncode == 2 and "less than one sample" in proc.stderr
+
+
+def test_language_model_batches_are_whole_blocks(tmp_path):
+    # fairseq fills a GPU's batch with whole 512-token blocks: the authors' --max-tokens
+    # 2000 gives the same batches as 1536, three blocks
+    from fairseq.data import data_utils
+
+    sizes = np.full(40, 512)
+    authors = data_utils.batch_by_size(np.arange(40), lambda i: sizes[i], max_tokens=2000)
+    assert {len(b) for b in authors} == {3, 1}  # 13 batches of 3 blocks, the last of 1
+    ours = data_utils.batch_by_size(np.arange(40), lambda i: sizes[i], max_tokens=1536)
+    assert [list(b) for b in ours] == [list(b) for b in authors]
+    cfg = yaml.safe_load((CONFIGS / "wikitext103_transformer_lm_gpt_rdrop.yaml").read_text())
+    assert (cfg["dataset"]["max_tokens"], cfg["task"]["tokens_per_sample"]) == (1536, 512)
+
+    proc = run("wikitext103/train.sh", cwd=tmp_path, NGPUS=8, DATA=tmp_path)
+    assert EFFECTIVE.findall(proc.stdout) == [("196608", "8", "1536", "16", "tokens", "3", "512")]
+    proc = run("wikitext103/train.sh", cwd=tmp_path, NGPUS=8, PER_GPU=1024, DATA=tmp_path)
+    assert EFFECTIVE.findall(proc.stdout) == [("196608", "8", "1024", "24", "tokens", "2", "512")]
+    for env, message in [
+        ({"PER_GPU": 2000}, "PER_GPU=2000 is not a whole number of 512-token blocks: fairseq would fill "
+                            "each GPU with 3 x 512 = 1536 tokens; use PER_GPU=1536"),
+        ({"PER_GPU": 300}, "PER_GPU=300 is less than one 512-token block"),
+        ({"NGPUS": 256}, "NGPUS=256 leaves 768 tokens per GPU, not a whole number of 512-token blocks"),
+    ]:  # fmt: skip
+        refused = run("wikitext103/train.sh", cwd=tmp_path, check=False, DATA=tmp_path, **{"NGPUS": 8, **env})
+        assert refused.returncode == 2 and refused.stdout == "" and refused.stderr.count("\n") == 1
+        assert message in refused.stderr, refused.stderr
+    adaptive = run("wikitext103/train.sh", "adaptive", cwd=tmp_path, check=False, NGPUS=8, PER_GPU=4096, DATA=tmp_path)
+    assert adaptive.returncode == 2 and "use PER_GPU=3072" in adaptive.stderr
 
 
 @pytest.mark.parametrize("tgt,beam,lenpen", [("de", "4", "0.6"), ("fr", "5", "1")])
@@ -129,6 +169,18 @@ def test_wmt14_decoding_follows_the_paper(tgt, beam, lenpen, tmp_path):
     tokenized_bleu = shlex.split(next(line for line in lines if "bleu.py" in line and "--hyp-out" in line))
     assert ("--compound-split" in tokenized_bleu) == (tgt == "de")
     assert not any(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("tgt", ["de", "fr"])
+def test_wmt14_dropout_is_the_papers_unless_asked(tgt, tmp_path):
+    # the paper's 0.1 (Appendix A.1); DROPOUT=0.3 is the authors' one published WMT command
+    cfg = yaml.safe_load((CONFIGS / f"wmt14_en_{tgt}_rdrop.yaml").read_text())
+    assert cfg["model"]["dropout"] == 0.1
+    for env, expected in (({}, "0.1"), ({"DROPOUT": "0.3"}, "0.3")):
+        proc = run("wmt14/train.sh", "en", tgt, cwd=tmp_path, NGPUS=8, DATA=tmp_path, **env)
+        assert hydra_command(proc.stdout)[0]["model.dropout"] == expected
+    refused = run("wmt14/train.sh", "en", tgt, cwd=tmp_path, check=False, NGPUS=8, DATA=tmp_path, DROPOUT="30%")
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1 and "DROPOUT must be a rate" in refused.stderr
 
 
 def test_wmt14_saves_the_checkpoints_evaluate_averages():
@@ -151,6 +203,24 @@ def test_iwslt_keeps_the_checkpoint_with_the_best_validation_bleu(src, tgt, deto
     assert cfg["checkpoint"]["best_checkpoint_metric"] == "bleu"
     assert cfg["checkpoint"]["maximize_best_checkpoint_metric"] is True
     assert cfg["checkpoint"]["no_epoch_checkpoints"] is True  # best and last only
+
+
+@pytest.mark.parametrize("src,tgt", IWSLT_DIRECTIONS, ids="-".join)
+def test_iwslt_scores_each_direction_with_the_papers_metric(src, tgt, tmp_path):
+    # De<->En: tokenized BLEU, plain and compound-split (the authors' compound_split_bleu.sh);
+    # the others: sacreBLEU on detokenized text (zh tokenizer into Chinese)
+    proc = run("iwslt/evaluate.sh", src, tgt, cwd=tmp_path, NGPUS=1, DATA=tmp_path / "d", SAVE_DIR=tmp_path / "s")
+    scorers = [shlex.split(line) for line in proc.stdout.splitlines() if "bleu.py" in line]
+    if "de" in (src, tgt):
+        plain, split = scorers
+        assert plain[plain.index("--ref") + 1] == split[split.index("--ref") + 1] == str(tmp_path / "d" / "tok" / f"test.{tgt}")
+        assert "--compound-split" not in plain and "--metric" not in plain and "--hyp-out" in plain
+        assert split[-3:] == ["--compound-split", "--label", "compound-split"]
+    else:
+        (detok,) = scorers
+        assert detok[detok.index("--metric") + 1] == "sacrebleu" and detok[detok.index("--lang") + 1] == tgt
+        assert detok[detok.index("--ref") + 1] == str(tmp_path / "d" / "raw" / f"test.{tgt}")
+    assert not any(tmp_path.iterdir())
 
 
 def test_glue_configs_are_table_8():
@@ -189,6 +259,17 @@ def test_every_script_dry_runs_without_data(script, args, tmp_path):
     commands = [shlex.split(line) for line in proc.stdout.splitlines() if not line.startswith("effective batch")]
     assert commands and all(words[0].endswith(("python", "python3", "bash")) for words in commands)
     assert not any(tmp_path.iterdir())
+
+
+def test_wikitext103_evaluation_with_the_authors_context(tmp_path):
+    # fairseq's adaptive-input evaluation by default; the authors' one script on request
+    fairseq_way = shlex.split(run("wikitext103/evaluate.sh", "adaptive", cwd=tmp_path, DATA=tmp_path).stdout)
+    authors = shlex.split(run("wikitext103/evaluate.sh", "adaptive", cwd=tmp_path, DATA=tmp_path, EVAL="authors").stdout)
+    for words, (tokens, context) in ((fairseq_way, ("3072", "2560")), (authors, ("512", "400"))):
+        assert words[words.index("--tokens-per-sample") + 1] == tokens
+        assert words[words.index("--context-window") + 1] == context
+    refused = run("wikitext103/evaluate.sh", "adaptive", cwd=tmp_path, check=False, DATA=tmp_path, EVAL="paper")
+    assert refused.returncode == 2 and "EVAL must be empty or 'authors'" in refused.stderr
 
 
 def test_other_ranks_write_their_own_log_and_hydra_folder(tmp_path):

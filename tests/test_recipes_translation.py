@@ -171,88 +171,6 @@ def make_wmt14_archives(folder, tgt, train_en, train_tgt, dev, test):
     )
 
 
-# ------------------------------------------------------------------ BLEU tool
-
-
-def test_bleu_matches_multi_bleu_computed_by_hand():
-    hyp = ["the cat sat on the mat", "a dog ran"]
-    ref = ["the cat sat on a mat", "a dog ran away fast"]
-    # by hand, as multi-bleu.perl counts: sentence 1 has 6 hyp tokens;
-    # 1-grams: the (2, clipped to the reference's 1) cat sat on mat -> 5/6;
-    # 2-grams: the-cat cat-sat sat-on (on-the, the-mat miss) -> 3/5; 3-grams: 2/4; 4-grams: 1/3.
-    # sentence 2 (3 tokens) matches fully: 3/3, 2/2, 1/1, and has no 4-grams.
-    matches, totals = [8, 5, 3, 1], [9, 7, 5, 3]
-    hyp_len, ref_len = 9, 11
-    bp = math.exp(1 - ref_len / hyp_len)  # shorter than the references
-    expected = 100 * bp * math.exp(sum(math.log(m / t) for m, t in zip(matches, totals)) / 4)
-    result = bleu.tokenized_bleu(hyp, [ref])
-    assert (result.sys_len, result.ref_len) == (hyp_len, ref_len)
-    assert result.bp == pytest.approx(bp)
-    assert result.precisions == pytest.approx([100 * m / t for m, t in zip(matches, totals)])
-    assert result.score == pytest.approx(expected)
-    line = f"BLEU = {expected:.2f}, 88.9/71.4/60.0/33.3 (BP={bp:.3f}, ratio={9 / 11:.3f}, hyp_len=9, ref_len=11)"
-    assert bleu.multi_bleu_line(result) == line
-    # case-sensitive by default, -lc folds case; no 4-gram match -> 0 (no smoothing)
-    mixed_case = ["The Cat sat on the mat"], [["the cat sat on the mat"]]
-    assert bleu.tokenized_bleu(*mixed_case).score < 100
-    assert bleu.tokenized_bleu(*mixed_case, lowercase=True).score == pytest.approx(100)
-    assert bleu.tokenized_bleu(["a b c"], [["a b c d"]]).score == 0.0
-    # several references: n-grams clipped by their largest count in any one
-    # reference; brevity from the closest reference length
-    two = bleu.tokenized_bleu(["the the cat"], [["the cat sat down"], ["the the dog"]])
-    assert two.counts[:3] == [3, 2, 0] and (two.sys_len, two.ref_len) == (3, 3)
-
-
-def test_bleu_cli_scores_system_files(tmp_path):
-    (tmp_path / "hyp").write_text("the cat sat on the mat\na dog ran\n")
-    (tmp_path / "ref").write_text("the cat sat on a mat\na dog ran away fast\n")
-    cli = [sys.executable, SCRIPTS / "bleu.py", "score", "--sys", tmp_path / "hyp", "--ref", tmp_path / "ref"]
-    out = subprocess.run(cli, capture_output=True, text=True, check=True).stdout
-    matches, totals = [8, 5, 3, 1], [9, 7, 5, 3]
-    expected = 100 * math.exp(1 - 11 / 9) * math.exp(sum(math.log(m / t) for m, t in zip(matches, totals)) / 4)
-    assert bleu_line(out) == pytest.approx(expected, abs=0.005)
-    (tmp_path / "ref").write_text("one line\n")
-    proc = subprocess.run(cli, capture_output=True, text=True)
-    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "2 system lines" in proc.stderr
-
-
-def test_compound_splitting_follows_fairseq_convention():
-    assert bleu.compound_split("a well-known man") == "a well ##AT##-##AT## known man"
-    # Moses -a output is joined back first, so both tokenizations split the same way
-    assert bleu.compound_split("a well @-@ known man") == "a well ##AT##-##AT## known man"
-    # perl's s{(\S)-(\S)}{...}g does not overlap: the second hyphen of a-b-c stays
-    assert bleu.compound_split("a-b-c - x") == "a ##AT##-##AT## b-c - x"
-
-
-def test_bleu_cli_reads_generate_logs(tmp_path):
-    log = tmp_path / "gen.txt"
-    log.write_text(
-        "S-1\tx\nH-1\t-0.3\tein well-known Haus\nD-1\t-0.3\tein well-known Haus\n"
-        "H-0\t-0.1\tdas ist gut\nD-0\t-0.1\tdas ist gut\n"
-    )
-    ref = tmp_path / "ref"
-    ref.write_text("das ist gut\nein well @-@ known Haus\n")
-    cli = [sys.executable, SCRIPTS / "bleu.py", "generate", log, "--ref", ref]
-    out = subprocess.run([*cli, "--compound-split", "--hyp-out", tmp_path / "hyp"], capture_output=True, text=True, check=True)
-    assert bleu_line(out.stdout) == pytest.approx(100.0)  # the split makes both sides agree
-    assert (tmp_path / "hyp").read_text() == "das ist gut\nein well-known Haus\n"
-    assert bleu_line(subprocess.run(cli, capture_output=True, text=True, check=True).stdout) < 100
-    # sacreBLEU with the zh tokenizer on detokenized (space-free) Chinese
-    log.write_text("H-0\t-0.1\t我 们 是 学 生 。\nD-0\t-0.1\t我 们 是 学 生 。\n")
-    ref.write_text("我们是学生。\n")
-    out = subprocess.run([*cli, "--metric", "sacrebleu", "--lang", "zh"], capture_output=True, text=True, check=True)
-    assert bleu_line(out.stdout) == pytest.approx(100.0)
-    # tok scores the tokenized H- lines, sacrebleu the detokenized D- lines
-    log.write_text("H-0\t-0.1\tit &apos;s a dog , ok\nD-0\t-0.1\tit's a dog, ok\n")
-    ref.write_text("it's a dog, ok\n")
-    sacre = subprocess.run([*cli, "--metric", "sacrebleu", "--detok", "none"], capture_output=True, text=True, check=True)
-    assert bleu_line(sacre.stdout) == pytest.approx(100.0)
-    assert bleu_line(subprocess.run(cli, capture_output=True, text=True, check=True).stdout) == 0.0
-    ref.write_text("a\nb\nc\n")
-    proc = subprocess.run(cli, capture_output=True, text=True)
-    assert proc.returncode == 2 and proc.stderr.strip().count("\n") == 0 and "1 hypotheses" in proc.stderr
-
-
 # ------------------------------------------------------------------ IWSLT
 
 
@@ -261,8 +179,8 @@ WMT_TEST_DE0 = "Ein weithin-bekannter Mann geht über die Straße."  # a compoun
 
 @pytest.fixture(scope="module")
 def prepared(tmp_path_factory):
-    """Tiny IWSLT14 de-en.tgz, IWSLT17 en-zh.tgz and WMT14 En-De tarballs, prepared by
-    the recipes (the three prepare.sh runs go side by side, to use both cores)."""
+    """Tiny IWSLT14 de-en.tgz, IWSLT17 en-zh.tgz and en-fr.tgz and WMT14 En-De tarballs,
+    prepared by the recipes (the four prepare.sh runs go side by side, to use both cores)."""
     root = tmp_path_factory.mktemp("translation")
     out = {}
     # IWSLT14 De-En from the Bible fixture
@@ -284,6 +202,10 @@ def prepared(tmp_path_factory):
     (root / "iwslt17").mkdir()
     make_iwslt_archive(root / "iwslt17" / "en-zh.tgz", "17", "en-zh", {"en": en, "zh": [fake_chinese(x) for x in en]}, {"tst2015": zh_test})
     out["en_zh"] = {"data": root / "iwslt17_en_zh", "test": zh_test}
+    # IWSLT17 En-Fr, cased, joint BPE (the Spanish verses stand in for French)
+    make_iwslt_archive(root / "iwslt17" / "en-fr.tgz", "17", "en-fr", pair_lines("train", 240, src="fr"),
+                       {"tst2015": pair_lines("valid", 10, src="fr")})  # fmt: skip
+    out["en_fr"] = {"data": root / "iwslt17_en_fr"}
     # WMT14 En-De
     dev = pair_lines("valid", 15)
     test = pair_lines("test", 24)
@@ -295,6 +217,7 @@ def prepared(tmp_path_factory):
     procs = [
         start_script("iwslt/prepare.sh", "de", "en", env={"ARCHIVES": root / "iwslt14", "DATA": out["de_en"]["data"], "BPE_TOKENS": 300}),
         start_script("iwslt/prepare.sh", "zh", "en", env={"ARCHIVES": root / "iwslt17", "DATA": out["en_zh"]["data"], "BPE_TOKENS": 200}),
+        start_script("iwslt/prepare.sh", "fr", "en", env={"ARCHIVES": root / "iwslt17", "DATA": out["en_fr"]["data"], "BPE_TOKENS": 200}),
         start_script("wmt14/prepare.sh", "en", "de", env={"ARCHIVES": root / "wmt14", "OFFLINE": "1", "DATA": out["wmt_de"]["data"], "BPE_TOKENS": 300}),
     ]  # fmt: skip
     for proc in procs:
@@ -337,14 +260,36 @@ def test_iwslt_train_rdrop_and_baseline_then_evaluate(prepared, tmp_path):
     assert '"valid_bleu"' in base.stdout and '"valid_bleu"' in rdrop.stdout
 
     out = run_script("iwslt/evaluate.sh", "de", "en", "--max-len-b", "20", env={**env, "SAVE_DIR": tmp_path / "rdrop"})
-    score = bleu_line(out.stdout)
-    assert (tmp_path / "rdrop" / "test.bleu").read_text().startswith(f"BLEU = {score:.2f}")
-    # independent check: multi-bleu == sacreBLEU without tokenization and smoothing
+    # plain tokenized BLEU, then compound-split BLEU (the authors' scoring); the scorer
+    # itself is checked against hand-counted n-grams in test_metrics.py
+    plain, split = re.findall(r"^(compound-split )?BLEU = ([0-9.]+),", out.stdout, re.M)
+    assert plain[0] == "" and split[0] == "compound-split "
+    assert (tmp_path / "rdrop" / "test.bleu").read_text() == out.stdout
     hyps = (tmp_path / "rdrop" / "test.hyp").read_text().splitlines()
     refs = (prepared["de_en"]["data"] / "tok" / "test.en").read_text().splitlines()
     assert len(hyps) == len(refs) == 40
-    expected = sacrebleu.corpus_bleu(hyps, [refs], tokenize="none", smooth_method="none").score
-    assert score == pytest.approx(expected, abs=0.006)
+
+
+def test_iwslt17_directions_train_then_evaluate_with_sacrebleu(prepared, tmp_path):
+    # the sacreBLEU pipelines: characters and the zh tokenizer into Chinese; Moses
+    # detokenization and 13a otherwise (validation BLEU the same way, as train.sh sets
+    # it); the two directions side by side, to use both cores
+    runs = {("en", "zh"): "en_zh", ("fr", "en"): "en_fr"}
+    envs = {pair: {"DATA": prepared[data]["data"], "SMOKE": "1", "NGPUS": "0", "SAVE_DIR": tmp_path / data}
+            for pair, data in runs.items()}  # fmt: skip
+    trains = {pair: start_script("iwslt/train.sh", *pair, env=env) for pair, env in envs.items()}
+    trains = {pair: finish(proc) for pair, proc in trains.items()}
+    evals = {pair: start_script("iwslt/evaluate.sh", *pair, "--max-len-b", "20", env=env) for pair, env in envs.items()}
+    evals = {pair: finish(proc) for pair, proc in evals.items()}
+    for (src, tgt), data in runs.items():
+        assert "kl_loss" in trains[src, tgt].stdout and '"valid_bleu"' in trains[src, tgt].stdout
+        tokenizer = "zh" if tgt == "zh" else "13a"
+        line = rf"sacreBLEU = [0-9.]+ \(BLEU = .*\) nrefs:1\|case:mixed\|eff:no\|tok:{tokenizer}\|.*\n"
+        assert re.fullmatch(line, evals[src, tgt].stdout), evals[src, tgt].stdout
+        hyps = (tmp_path / data / "test.hyp").read_text().splitlines()
+        assert len(hyps) == len((prepared[data]["data"] / "raw" / f"test.{tgt}").read_text().splitlines()) == 10
+        if tgt == "zh":  # no spaces left between Chinese characters
+            assert not any(re.search("[\u4e00-\u9fff] [\u4e00-\u9fff]", h) for h in hyps)
 
 
 def test_iwslt17_en_zh_uses_characters_and_separate_dictionaries(prepared):

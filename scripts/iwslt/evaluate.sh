@@ -3,6 +3,9 @@
 # (Section 3.1, Appendix A.1, Table 1): beam 5, length penalty 1.0; tokenized
 # BLEU (multi-bleu.perl style, scripts/bleu.py) for IWSLT14 De<->En,
 # detokenized sacreBLEU for En<->Es, En<->Fr, En<->Zh (zh tokenizer into Chinese).
+# De<->En prints two lines: plain tokenized BLEU ("BLEU = ...") and, below it, the
+# same after compound splitting ("compound-split BLEU = ..."), which is how the
+# authors scored it (their run_inference.sh ends in fairseq's compound_split_bleu.sh).
 #
 #   scripts/iwslt/evaluate.sh [SRC TGT] [extra fairseq-generate args...]  (default de en)
 #
@@ -34,14 +37,18 @@ run_into "$gen" "$SAVE_DIR/generate-test.log" "fairseq-generate failed" \
   --beam "${BEAM:-5}" --lenpen "${LENPEN:-1.0}" --remove-bpe --max-tokens 8000 \
   "${device[@]}" "$@"
 
+split=()
 if [[ $METRIC == tok ]]; then
   score=("$PY" "$REPO/scripts/bleu.py" generate "$gen" --ref "$DATA/tok/test.$TGT" --hyp-out "$SAVE_DIR/test.hyp")
+  split=("$PY" "$REPO/scripts/bleu.py" generate "$gen" --ref "$DATA/tok/test.$TGT" --compound-split
+    --label compound-split)
 else
   score=("$PY" "$REPO/scripts/bleu.py" generate "$gen" --ref "$DATA/raw/test.$TGT" --metric sacrebleu --lang "$TGT"
     --hyp-out "$SAVE_DIR/test.hyp")
 fi
 if [[ $DRY_RUN == 1 ]]; then
   show "${score[@]}"
+  ((${#split[@]} == 0)) || show "${split[@]}"
 else
-  "${score[@]}" | tee "$SAVE_DIR/test.bleu"
+  { "${score[@]}" && if ((${#split[@]})); then "${split[@]}"; fi; } | tee "$SAVE_DIR/test.bleu"
 fi

@@ -5,6 +5,9 @@
 #                       evaluate_lm_wiki103.sh, fairseq's language-model README)
 #   adaptive            fairseq's adaptive-input evaluation: blocks of whole lines,
 #                       3072 tokens with 2560 of context, softmax in batches of 1024
+# EVAL=authors scores either model as the authors' evaluate_lm_wiki103.sh does (512-token
+# blocks, 400 of context): their one published evaluation, which differs from fairseq's
+# for the adaptive model.
 #
 #   bash scripts/wikitext103/evaluate.sh transformer_lm_gpt
 #   BASELINE=1 bash scripts/wikitext103/evaluate.sh adaptive
@@ -28,6 +31,11 @@ case $MODEL in
       --max-tokens 3072 --softmax-batch 1024)
     ;;
   *) die "model must be transformer_lm_gpt or adaptive, got '$MODEL'" ;;
+esac
+case ${EVAL:-} in
+  '') ;;
+  authors) settings=(--tokens-per-sample 512 --context-window 400 --batch-size 2) ;;
+  *) die "EVAL must be empty or 'authors', got '$EVAL'" ;;
 esac
 need_file "$CHECKPOINT" "no checkpoint $CHECKPOINT: run scripts/wikitext103/train.sh $MODEL"
 need_file "$DATA/bin/dict.txt" "no binarized data in $DATA/bin: run scripts/wikitext103/prepare.sh"

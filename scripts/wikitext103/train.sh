@@ -6,9 +6,11 @@
 #   BASELINE=1 bash scripts/wikitext103/train.sh adaptive                      # plain cross-entropy / adaptive loss
 #
 # Configs: configs/wikitext103_transformer_lm_gpt_rdrop.yaml, configs/wikitext103_adaptive_rdrop.yaml.
-# The batches are the authors' on 8 GPUs: transformer_lm_gpt 8 x 2000 tokens x update_freq
-# 16 = 256000 tokens, adaptive 8 x 3072 x 3 = 73728 tokens; with NGPUS GPUs the update
-# frequency makes up the rest (GPU counts that cannot reach it exactly are refused).
+# The batches are the authors' on 8 GPUs, in whole blocks (fairseq packs whole blocks into
+# a GPU's batch): transformer_lm_gpt 8 x 1536 tokens (the authors' --max-tokens 2000 holds
+# three 512-token blocks) x update_freq 16 = 196608 tokens, adaptive 8 x 3072 (one block)
+# x 3 = 73728 tokens; with NGPUS GPUs the update frequency makes up the rest (GPU counts
+# that cannot reach it exactly, and a PER_GPU that is not whole blocks, are refused).
 # Knobs: DATA (default data/wikitext103), SAVE_DIR (default
 # checkpoints/wikitext103_<model>[_baseline]), NGPUS (default: up to 8 visible; 0 = CPU),
 # PER_GPU, FP16, BASELINE=1, SMOKE=1 (CPU, a few updates of a tiny model on 64-token
@@ -30,7 +32,7 @@ case $MODEL in
     CONFIG=wikitext103_transformer_lm_gpt_rdrop
     BASELINE_OVERRIDES=(task._name=language_modeling criterion._name=cross_entropy "~criterion.rdrop_alpha")
     SMOKE_OVERRIDES=("${TINY[@]}")
-    batch=(tokens 8 2000 16 512 512)  # at least one 512-token block per GPU
+    batch=(tokens 8 1536 16 512 512)  # whole 512-token blocks per GPU
     ;;
   adaptive)
     CONFIG=wikitext103_adaptive_rdrop
@@ -38,7 +40,7 @@ case $MODEL in
     # adaptive input / softmax bands that fit a small vocabulary
     SMOKE_OVERRIDES=("${TINY[@]}" "++model.adaptive_input_cutoff='100,500'"
       "++model.adaptive_softmax_cutoff='100,500'")
-    batch=(tokens 8 3072 3 512 3072)  # at least one 3072-token block per GPU
+    batch=(tokens 8 3072 3 512 3072)  # whole 3072-token blocks per GPU
     ;;
   *) die "model must be transformer_lm_gpt or adaptive, got '$MODEL'" ;;
 esac
