@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Mixed precision on one GPU, in one go (about 8 minutes on a fresh machine):
-#   1. a virtualenv with a CUDA build of torch, fairseq-fixed and the plugin;
+# Mixed precision on one GPU, in one go:
+#   1. an environment with a CUDA build of torch, fairseq-fixed and the plugin;
 #   2. the unit tests marked gpu (fused loss, general path, chunked projection
 #      on CUDA in fp32, fp16 and bf16 against float64);
 #   3. UPDATES (200) updates of transformer_iwslt_de_en on a synthetic corpus
@@ -12,23 +12,61 @@
 #   4. a markdown table: loss curve, finiteness, fp16 loss scale, ms per
 #      update, peak torch.cuda.max_memory_allocated  ->  $OUT/table.md
 #
-#   bash benchmarks/gpu_check.sh
+# On a GPU machine that reaches no network and whose python3 has a CUDA
+# torch (the project's device machine: Python 3.12, torch 2.11): make the
+# wheel folder here first, `bash benchmarks/gpu_wheels.sh` (-> .whl, 56 MiB),
+# then give the device tool this one command, carrying .whl:
 #
-# Knobs: VENV (.venv-gpu), PYTHON (python3, to create it), TORCH_INDEX_URL
-# (a wheel index for torch, e.g. https://download.pytorch.org/whl/cu128),
-# OUT (work/gpu_check), UPDATES (200), MAX_TOKENS (4096), PRECISIONS
+#   bash benchmarks/gpu_check.sh --offline .whl        (carry: [".whl"], timeout_s: 600)
+#
+# It uses that Python's own torch, installs into SITE only the wheels of .whl
+# that Python lacks, compiles fairseq-fixed from its sdist there against that
+# torch (about a minute on 16 cores), installs the plugin with --no-deps,
+# then tests and trains; it stops starting trainings when BUDGET_S (510 s)
+# has passed, so it ends within 9 minutes. $OUT gets table.md,
+# pytest_gpu.txt, gpu_check.log (all the output) and runs.tar.gz (every
+# run's log).
+#
+# With a package index instead: `bash benchmarks/gpu_check.sh` makes a
+# virtualenv VENV with torch from TORCH_INDEX_URL (e.g.
+# https://download.pytorch.org/whl/cu128) and installs the rest from the index.
+#
+# --cpu: no GPU: the same pipeline on the CPU in float32 for 3 updates on a
+# small corpus, to check the script itself: with the existing .venv, or with
+# --offline DIR installed as above from a folder made for this Python
+# (`bash benchmarks/gpu_wheels.sh --python-version 3.11 .whl-cp311`), on
+# PYTHON's torch.
+#
+# Knobs: PYTHON (python3: offline, the Python with torch; online, the one that
+# creates VENV), VENV (.venv-gpu; --cpu: .venv), SITE (WORK/site: offline,
+# where the wheels go), TORCH_INDEX_URL, WORK (work/gpu_check: data, runs),
+# OUT (WORK: the results), UPDATES (200), MAX_TOKENS (4096), PRECISIONS
 # ("fp16 bf16"), VARIANTS ("baseline baseline_x2 builtin ours"), SENTENCES
-# (20000), LOG_INTERVAL (10), CURVE_AT ("10 50 100 150 200").
-# --cpu: no install, no GPU: the same pipeline with the existing .venv on the
-# CPU in float32 for 3 updates on a small corpus, to check the script itself.
+# (20000), LOG_INTERVAL (10), CURVE_AT ("10 50 100 150 200"), BUDGET_S (510;
+# --cpu 3600), RUN_TIMEOUT_S (one training: 120; --cpu 900), MAX_JOBS (16,
+# compile jobs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+die() { echo "gpu_check.sh: error: $*" >&2; exit 2; }
 
 CPU=0
-if [[ ${1:-} == --cpu ]]; then CPU=1; shift; fi
-[[ $# -eq 0 ]] || { echo "gpu_check.sh: error: unknown argument '$1' (only --cpu)" >&2; exit 2; }
+OFFLINE=
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --cpu) CPU=1; shift ;;
+    --offline) [[ $# -ge 2 && -n $2 ]] || die "--offline takes the wheel folder (made by benchmarks/gpu_wheels.sh)"
+               OFFLINE=${2%/}; shift 2 ;;
+    *) die "unknown argument '$1' (--cpu, --offline DIR)" ;;
+  esac
+done
+if [[ -n $OFFLINE ]]; then
+  [[ -d $OFFLINE ]] || die "no folder $OFFLINE (make it with: bash benchmarks/gpu_wheels.sh)"
+  # only this is needed offline; its absence would cost a build first
+  compgen -G "$OFFLINE/fairseq_fixed-*.tar.gz" > /dev/null || die "$OFFLINE has no fairseq_fixed sdist (make it with: bash benchmarks/gpu_wheels.sh)"
+fi
 
-OUT=${OUT:-work/gpu_check}
+WORK=${WORK:-work/gpu_check}
+OUT=${OUT:-$WORK}
 if (( CPU )); then
   VENV=${VENV:-.venv}
   UPDATES=${UPDATES:-3}
@@ -37,6 +75,8 @@ if (( CPU )); then
   SENTENCES=${SENTENCES:-2000}
   LOG_INTERVAL=${LOG_INTERVAL:-1}
   CURVE_AT=${CURVE_AT:-1 2 3}
+  BUDGET_S=${BUDGET_S:-3600}
+  RUN_TIMEOUT_S=${RUN_TIMEOUT_S:-900}
 else
   VENV=${VENV:-.venv-gpu}
   UPDATES=${UPDATES:-200}
@@ -45,19 +85,62 @@ else
   SENTENCES=${SENTENCES:-20000}
   LOG_INTERVAL=${LOG_INTERVAL:-10}
   CURVE_AT=${CURVE_AT:-10 50 100 150 200}
+  BUDGET_S=${BUDGET_S:-510}
+  RUN_TIMEOUT_S=${RUN_TIMEOUT_S:-120}
 fi
 VARIANTS=${VARIANTS:-baseline baseline_x2 builtin ours}
 for precision in $PRECISIONS; do
-  [[ $precision == fp16 || $precision == bf16 || $precision == fp32 ]] || { echo "gpu_check.sh: error: unknown precision '$precision' (fp16, bf16, fp32)" >&2; exit 2; }
+  [[ $precision == fp16 || $precision == bf16 || $precision == fp32 ]] || die "unknown precision '$precision' (fp16, bf16, fp32)"
 done
 for variant in $VARIANTS; do
-  [[ $variant == baseline || $variant == baseline_x2 || $variant == builtin || $variant == ours ]] || { echo "gpu_check.sh: error: unknown variant '$variant' (baseline, baseline_x2, builtin, ours)" >&2; exit 2; }
+  [[ $variant == baseline || $variant == baseline_x2 || $variant == builtin || $variant == ours ]] || die "unknown variant '$variant' (baseline, baseline_x2, builtin, ours)"
 done
-PY=$VENV/bin/python
+
+mkdir -p "$WORK" "$OUT"
+WORK=$(cd "$WORK" && pwd)
+# everything printed also goes to $OUT, which comes back from a remote machine
+# whole, where only the end of the output may
+exec > >(tee "$OUT/gpu_check.log") 2>&1
+TEE=$!
+trap 'exec >&- 2>&-; wait $TEE' EXIT
 START=$SECONDS
 phase() { echo "== [$((SECONDS - START)) s] $*"; }
 
-if (( ! CPU )); then
+if [[ -n $OFFLINE ]]; then
+  PY=${PYTHON:-python3}
+  SITE=${SITE:-$WORK/site}
+  phase "install from $OFFLINE into $SITE, on $PY's torch"
+  $PY -c 'import torch' 2>/dev/null || die "$PY has no torch"
+  (( CPU )) || $PY -c 'import torch, sys; sys.exit(0 if torch.cuda.is_available() else "gpu_check.sh: error: this torch sees no CUDA device (" + torch.__version__ + ")")'
+  rm -rf "$SITE" && mkdir -p "$SITE"
+  SITE=$(cd "$SITE" && pwd)
+  needed=$($PY benchmarks/gpu_check.py wheels-needed "$OFFLINE") || exit 2
+  # --no-deps: gpu_check.py has named each one; --no-index: nothing else to reach
+  # shellcheck disable=SC2086  # one wheel path a line, no spaces
+  [[ -z $needed ]] || $PY -m pip install -q --no-index --no-deps --no-compile --target "$SITE" $needed
+  export PYTHONPATH=$SITE${PYTHONPATH:+:$PYTHONPATH}
+  # before the minutes of compiling: all that fairseq imports besides itself
+  $PY -c 'import Cython, hydra, omegaconf, bitarray, regex, tqdm, yaml, sklearn.metrics, scipy.stats, sacrebleu, sentencepiece, pytest' \
+    || die "$PY cannot import fairseq's dependencies (see above)"
+  phase "compile fairseq-fixed from its sdist"
+  # Against this torch (no build isolation), without CUDA_HOME: its CUDA
+  # extensions (non-autoregressive models, n-gram blocking in generation) are
+  # not used here, and nvcc would take minutes. The extensions compile side
+  # by side (setuptools' parallel build_ext); torch's ninja backend cannot do
+  # that (one build.ninja for all of them), so a ninja that fails its version
+  # check makes torch call the compiler directly.
+  mkdir -p "$WORK/build-tools"
+  printf '#!/bin/sh\nexit 1\n' > "$WORK/build-tools/ninja" && chmod +x "$WORK/build-tools/ninja"
+  printf '[build_ext]\nparallel = %s\n' "${MAX_JOBS:-16}" > "$WORK/build-tools/parallel.cfg"
+  env -u CUDA_HOME PATH="$WORK/build-tools:$PATH" DIST_EXTRA_CONFIG="$WORK/build-tools/parallel.cfg" \
+    MAX_JOBS="${MAX_JOBS:-16}" $PY -m pip install -v --no-index --no-deps --no-build-isolation --no-compile \
+    --target "$SITE" "$OFFLINE"/fairseq_fixed-*.tar.gz > "$WORK/fairseq_build.log" 2>&1 \
+    || { tail -n 40 "$WORK/fairseq_build.log"; die "fairseq-fixed did not compile: $WORK/fairseq_build.log"; }
+  phase "install the plugin"
+  # --no-deps: its torch and fairseq requirements are met above, by this Python and SITE
+  $PY -m pip install -q --no-index --no-deps --no-build-isolation --no-compile --target "$SITE" .
+elif (( ! CPU )); then
+  PY=$VENV/bin/python
   phase "install into $VENV"
   [[ -x $PY ]] || "${PYTHON:-python3}" -m venv "$VENV"
   $PY -m pip install -q --upgrade pip setuptools wheel cython numpy
@@ -66,30 +149,38 @@ if (( ! CPU )); then
   # fairseq-fixed compiles against the torch just installed, not a build-isolation copy
   MAX_JOBS=${MAX_JOBS:-16} $PY -m pip install -q --no-build-isolation "fairseq-fixed==0.12.3.1"
   $PY -m pip install -q -e ".[test]"
+else
+  PY=$VENV/bin/python
 fi
-$PY -c 'import fairseq, rdrop_fairseq' 2>/dev/null || { echo "gpu_check.sh: error: $PY cannot import fairseq and the plugin" >&2; exit 2; }
-$PY -c 'import torch; print("torch", torch.__version__, "| device:", torch.cuda.get_device_name() if torch.cuda.is_available() else "cpu")'
+# the checkout's plugin and scripts first, as in the tests
+HERE=$PWD${PYTHONPATH:+:$PYTHONPATH}
+PYTHONPATH=$HERE $PY -c 'import fairseq, fairseq.data.data_utils_fast, fairseq_cli.train, rdrop_fairseq' \
+  || die "$PY cannot import fairseq and the plugin (see above)"
+$PY -c 'import torch, fairseq; print("torch", torch.__version__, "| fairseq", fairseq.__version__, "| device:", torch.cuda.get_device_name() if torch.cuda.is_available() else "cpu")'
 
 phase "unit tests marked gpu"
-mkdir -p "$OUT"
+# only the files that have such tests: collecting the others would import
+# what the recipes need (matplotlib, sacremoses, ...)
+mapfile -t GPU_TESTS < <(grep -l 'mark\.gpu' tests/test_*.py)
 TESTS_OK=1
 if (( CPU )); then
   # no CUDA here: they are all skipped (this only checks that they collect)
-  PYTHONPATH=$PWD $PY -m pytest -q -p no:cacheprovider -m gpu tests/test_mixed_precision.py | tee "$OUT/pytest_gpu.txt" || TESTS_OK=0
+  PYTHONPATH=$HERE $PY -m pytest -q -p no:cacheprovider -m gpu "${GPU_TESTS[@]}" | tee "$OUT/pytest_gpu.txt" || TESTS_OK=0
 else
   # the training below runs even when a test fails; the exit status reports it
-  PYTHONPATH=$PWD $PY -m pytest -q -p no:cacheprovider -m gpu -rs tests | tee "$OUT/pytest_gpu.txt" || TESTS_OK=0
+  PYTHONPATH=$HERE timeout 240 $PY -m pytest -q -p no:cacheprovider -m gpu -rs "${GPU_TESTS[@]}" | tee "$OUT/pytest_gpu.txt" || TESTS_OK=0
   grep -q " passed" "$OUT/pytest_gpu.txt" && ! grep -qE " (skipped|failed|error)" "$OUT/pytest_gpu.txt" || TESTS_OK=0
 fi
 
 phase "synthetic corpus"
-DATA=$OUT/data
+DATA=$WORK/data
 if [[ ! -f $DATA/bin/dict.en.txt ]]; then
   rm -rf "$DATA"
   $PY benchmarks/gpu_check.py data "$DATA/raw" --sentences "$SENTENCES"
   $PY -m fairseq_cli.preprocess --source-lang de --target-lang en \
     --trainpref "$DATA/raw/train" --validpref "$DATA/raw/valid" --destdir "$DATA/bin" \
-    --joined-dictionary --workers 4 > "$OUT/preprocess.log"
+    --joined-dictionary --workers 4 > "$WORK/preprocess.log" 2>&1 \
+    || { tail -n 20 "$WORK/preprocess.log"; die "preprocessing failed: $WORK/preprocess.log"; }
 fi
 
 COMMON=("$DATA/bin" --arch transformer_iwslt_de_en --share-decoder-input-output-embed
@@ -99,6 +190,9 @@ COMMON=("$DATA/bin" --arch transformer_iwslt_de_en --share-decoder-input-output-
   --disable-validation --no-save --num-workers 0)
 (( CPU )) && COMMON+=(--cpu)
 
+not_run() {  # a run.json for the table's row of a run that did not finish
+  printf '{"status": 1, "error": "%s", "peak_mb": null}\n' "$2" > "$1/run.json"
+}
 RUNS=()
 for precision in $PRECISIONS; do
   case $precision in
@@ -115,18 +209,37 @@ for precision in $PRECISIONS; do
       ours) vflags=(--user-dir rdrop_fairseq --task rdrop_translation
                     --criterion rdrop_label_smoothed_cross_entropy --rdrop-alpha 5) ;;
     esac
-    run=$OUT/runs/$precision-$variant
+    run=$WORK/runs/$precision-$variant
     rm -rf "$run" && mkdir -p "$run"
-    phase "train $precision $variant"
-    PYTHONPATH=$PWD $PY benchmarks/gpu_check.py train "$run" -- "${COMMON[@]}" "${pflags[@]}" \
-      "${vflags[@]}" --max-tokens "$tokens" > "$run/train.log" 2>&1 \
-      || echo "   failed: see $run/train.log"
     RUNS+=("$run")
+    # a table with every row, on time, rather than a run cut off by the caller
+    # (a training needs some 15 s before its first update)
+    left=$((BUDGET_S - (SECONDS - START)))
+    if (( left < 45 )); then
+      phase "skip $precision $variant: the time budget (BUDGET_S=$BUDGET_S) is spent"
+      not_run "$run" "not run: BUDGET_S=$BUDGET_S spent"
+      continue
+    fi
+    limit=$(( left < RUN_TIMEOUT_S ? left : RUN_TIMEOUT_S ))
+    phase "train $precision $variant"
+    rc=0
+    PYTHONPATH=$HERE timeout "$limit" $PY benchmarks/gpu_check.py train "$run" -- "${COMMON[@]}" "${pflags[@]}" \
+      "${vflags[@]}" --max-tokens "$tokens" > "$run/train.log" 2>&1 || rc=$?
+    if (( rc == 124 )); then
+      not_run "$run" "stopped after $limit s (RUN_TIMEOUT_S, BUDGET_S)"
+    fi
+    (( rc == 0 )) || echo "   failed: see $run/train.log"
   done
 done
 
 phase "table"
 # shellcheck disable=SC2086  # CURVE_AT is a list of numbers
 $PY benchmarks/gpu_check.py table "${RUNS[@]}" --curve-at $CURVE_AT | tee "$OUT/table.md"
+if [[ $(cd "$OUT" && pwd) != $(cd "$WORK" && pwd) ]]; then
+  # one file for every run's log: a remote machine sends back few files
+  logs=(runs)
+  for log in preprocess.log fairseq_build.log; do [[ -f $WORK/$log ]] && logs+=("$log"); done
+  tar -czf "$OUT/runs.tar.gz" -C "$WORK" "${logs[@]}"
+fi
 phase "done: $OUT/table.md"
 (( TESTS_OK )) || { echo "gpu_check.sh: the gpu unit tests did not all run and pass: $OUT/pytest_gpu.txt" >&2; exit 1; }
