@@ -179,6 +179,11 @@ def installed_version(name):
         return None
 
 
+def usable(version, accept):
+    """``accept`` "" takes any version, "X." any X.* release, else only itself."""
+    return accept == "" or (version.startswith(accept) if accept.endswith(".") else version == accept)
+
+
 def needed_wheels(folder):
     """The wheels of ``folder`` that the running Python lacks (missing, or at a
     version fairseq cannot use), and the errors: a distribution it lacks
@@ -192,7 +197,7 @@ def needed_wheels(folder):
             errors.append(f"{name} (comes with the machine's Python, no wheel carried)")
     for name, version, accept in WHEELS:
         have = installed_version(name)
-        if have is not None and (have == accept or accept in ("", have[: len(accept)]) and accept[-1:] in ("", ".")):
+        if have is not None and usable(have, accept):
             continue
         path = files.get(normalize(name))
         if path is None:
@@ -225,10 +230,10 @@ def make_corpus(dest, sentences, words, seed=1):
 
 def train(run_dir, args):
     """fairseq-train in this process, then its peak GPU memory."""
-    import torch
-    from fairseq import distributed_utils, options
-    from fairseq.dataclass.utils import convert_namespace_to_omegaconf
+    # first: it sets up the logging that the table reads, before fairseq logs
     from fairseq_cli import train as fairseq_train
+
+    import torch
 
     run_dir = Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
@@ -238,10 +243,11 @@ def train(run_dir, args):
         # fairseq_train.cli_main, except that fairseq 0.12's command line turns
         # --bf16 into --tpu (torch_xla): bf16 runs on the GPU here, as the
         # hydra entry point runs it (FP16Optimizer without a loss scale)
-        parsed = options.parse_args_and_arch(options.get_training_parser())
+        parsed = fairseq_train.options.parse_args_and_arch(fairseq_train.options.get_training_parser())
         if parsed.bf16 and "--tpu" not in args:
             parsed.tpu = False
-        distributed_utils.call_main(convert_namespace_to_omegaconf(parsed), fairseq_train.main)
+        cfg = fairseq_train.convert_namespace_to_omegaconf(parsed)
+        fairseq_train.distributed_utils.call_main(cfg, fairseq_train.main)
     except BaseException as exc:  # a failed run still gets its row in the table
         status, error = 1, "".join(traceback.format_exception_only(type(exc), exc)).strip()
         traceback.print_exc()

@@ -17,15 +17,15 @@
 # wheel folder here first, `bash benchmarks/gpu_wheels.sh` (-> .whl, 56 MiB),
 # then give the device tool this one command, carrying .whl:
 #
-#   bash benchmarks/gpu_check.sh --offline .whl        (carry: [".whl"], timeout_s: 600)
+#   OUT=$OUT bash benchmarks/gpu_check.sh --offline .whl     (carry: [".whl"], timeout_s: 600)
 #
 # It uses that Python's own torch, installs into SITE only the wheels of .whl
 # that Python lacks, compiles fairseq-fixed from its sdist there against that
-# torch (about a minute on 16 cores), installs the plugin with --no-deps,
-# then tests and trains; it stops starting trainings when BUDGET_S (510 s)
-# has passed, so it ends within 9 minutes. $OUT gets table.md,
-# pytest_gpu.txt, gpu_check.log (all the output) and runs.tar.gz (every
-# run's log).
+# torch (2-3 CPU-minutes; its extensions side by side on 16 cores: 1-1.5
+# minutes), installs the plugin with --no-deps, then tests and trains; it
+# starts no training once BUDGET_S (510 s) has passed, so it ends within 9
+# minutes. $OUT gets table.md, pytest_gpu.txt, gpu_check.log (all the
+# output) and runs.tar.gz (every run's log).
 #
 # With a package index instead: `bash benchmarks/gpu_check.sh` makes a
 # virtualenv VENV with torch from TORCH_INDEX_URL (e.g.
