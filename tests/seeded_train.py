@@ -38,8 +38,7 @@ def clip_grad_norm_saving_grads(self, clip_norm):
     return _clip_grad_norm(self, clip_norm)
 
 
-fairseq_task.FairseqTask.train_step = seeded_train_step
-trainer.Trainer.clip_grad_norm = clip_grad_norm_saving_grads
-
-if __name__ == "__main__":
+if __name__ == "__main__":  # patched only when run: importing it leaves fairseq as it is
+    fairseq_task.FairseqTask.train_step = seeded_train_step
+    trainer.Trainer.clip_grad_norm = clip_grad_norm_saving_grads
     train.cli_main()
