@@ -262,20 +262,27 @@ QUALITY_KEY = ("corpus", "pairs", "variant", "alpha", "seed")  # one run; a reru
 BASELINE = "baseline"
 
 
-def read_quality_rows(csv_path):
-    """The rows of a quality CSV as dicts of strings (``relative_compute`` empty
-    in a CSV from before that column); [] if it does not exist yet."""
+def read_result_rows(csv_path, columns, older=()):
+    """The rows of a results CSV (one row per run) as dicts of strings, with the
+    header ``columns`` or one of the ``older`` headers (their missing columns
+    read as empty); [] if it does not exist yet."""
     if not Path(csv_path).exists():
         return []
     with open(csv_path, newline="", encoding="utf-8") as f:
         reader = csv.DictReader(f)
-        if reader.fieldnames not in (QUALITY_COLUMNS, _OLDER_QUALITY_COLUMNS):
-            fail(f"{csv_path}: columns {reader.fieldnames} are not {QUALITY_COLUMNS}")
-        return [{column: row.get(column) or "" for column in QUALITY_COLUMNS} for row in reader]
+        if reader.fieldnames not in (columns, *older):
+            fail(f"{csv_path}: columns {reader.fieldnames} are not {columns}")
+        return [{column: row.get(column) or "" for column in columns} for row in reader]
+
+
+def read_quality_rows(csv_path):
+    """The rows of the translation quality CSV (``relative_compute`` empty
+    in a CSV from before that column)."""
+    return read_result_rows(csv_path, QUALITY_COLUMNS, [_OLDER_QUALITY_COLUMNS])
 
 
 @contextmanager
-def _quality_csv_lock(csv_path):
+def _csv_lock(csv_path):
     """Hold an exclusive lock on the CSV's folder: every writer reads, changes
     and replaces the whole file, so two at once would lose one's rows. The
     folder, not the file: the file is replaced (a new inode) on each write."""
@@ -289,35 +296,36 @@ def _quality_csv_lock(csv_path):
         os.close(fd)  # closing releases the lock
 
 
-def _quality_csv_text(rows):
-    text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=QUALITY_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({column: str(row.get(column, "")) for column in QUALITY_COLUMNS} for row in rows)
-    return text.getvalue()
-
-
-def _write_quality_rows(csv_path, rows):
+def _write_result_rows(csv_path, rows, columns):
     """Rewrite the CSV atomically (an interrupted write never loses earlier
     results), and only if its text changes."""
-    text = _quality_csv_text(rows)
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({column: str(row.get(column, "")) for column in columns} for row in rows)
     path = Path(csv_path)
-    if path.exists() and path.read_text(encoding="utf-8") == text:
+    if path.exists() and path.read_text(encoding="utf-8") == text.getvalue():
         return
     with atomic_write(path) as f:
-        f.write(text)
+        f.write(text.getvalue())
+
+
+def write_result_row(csv_path, row, columns, key, optional=(), older=()):
+    """Add ROW to a results CSV, replacing an earlier row of the same run (the
+    same ``key`` columns); columns in ``optional`` may be left out."""
+    row = {column: str(row.get(column, "") if column in optional else row[column]) for column in columns}
+    Path(csv_path).parent.mkdir(parents=True, exist_ok=True)
+    with _csv_lock(csv_path):
+        rows = read_result_rows(csv_path, columns, older)
+        rows = [r for r in rows if any(r[k] != row[k] for k in key)] + [row]
+        _write_result_rows(csv_path, rows, columns)
 
 
 def write_quality_row(csv_path, row):
     """Add ROW, replacing an earlier row of the same run. ``relative_compute``
     may be left out: it depends on other runs (the same seed's baseline may
     finish later), so ``refresh_relative_compute`` fills it from the whole CSV."""
-    row = {column: str(row.get(column, "") if column == "relative_compute" else row[column])
-           for column in QUALITY_COLUMNS}  # fmt: skip
-    Path(csv_path).parent.mkdir(parents=True, exist_ok=True)
-    with _quality_csv_lock(csv_path):
-        rows = [r for r in read_quality_rows(csv_path) if any(r[k] != row[k] for k in QUALITY_KEY)] + [row]
-        _write_quality_rows(csv_path, rows)
+    write_result_row(csv_path, row, QUALITY_COLUMNS, QUALITY_KEY, ("relative_compute",), [_OLDER_QUALITY_COLUMNS])
 
 
 # ---------------------------------------------------------------- compute in plain updates
@@ -393,12 +401,12 @@ def refresh_relative_compute(csv_path, costs):
     column gets it). Returns the rows; [] if there is no CSV."""
     if not Path(csv_path).exists():
         return []
-    with _quality_csv_lock(csv_path):
+    with _csv_lock(csv_path):
         rows = read_quality_rows(csv_path)
         for row, value in zip(rows, relative_compute(rows, costs)):
             row["relative_compute"] = value
         if rows:
-            _write_quality_rows(csv_path, rows)
+            _write_result_rows(csv_path, rows, QUALITY_COLUMNS)
     return rows
 
 

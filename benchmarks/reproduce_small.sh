@@ -6,7 +6,8 @@
 # epochs without a better validation loss (scripts/small_mt.sh: the
 # quickstart's model and schedule), best checkpoint, beam 5, sacreBLEU.
 # Corpora: the quickstart's Bible Es->En slice and Multi30k De->En
-# ($MULTI30K_DIR) slices. Runs go SLOTS at a time, one thread each; every
+# ($MULTI30K_DIR) slices; and language models (scripts/small_lm.sh) on the
+# English Bible's words, slices "lm:VERSES", rows in LM_CSV. Runs go SLOTS at a time, one thread each; every
 # finished run adds one row to CSV, and the tables and the gain-vs-data plot
 # are rebuilt from it (benchmarks/summarize_small.py). An interrupted run
 # resumes from its last checkpoint when started again; finished runs are
@@ -17,13 +18,18 @@
 #   SLICES=bible:1000 VARIANTS=ours ALPHAS="1 3 5" bash benchmarks/reproduce_small.sh   # alpha sweep
 #   SLICES=multi30k:3000 SEEDS=1 VARIANTS="baseline ours_every2 ours_warmup ours_from_baseline" \
 #     bash benchmarks/reproduce_small.sh                                # R-Drop's gain at less cost
+#   SLICES=lm:5000 VARIANTS="lm_baseline lm_ours adaptive_baseline adaptive_ours" ALPHAS=1 \
+#     bash benchmarks/reproduce_small.sh                                # language models
 #
 # Knobs: SLICES ("bible:1000 multi30k:3000", CORPUS:PAIRS, 0 = all pairs),
 # VARIANTS ("baseline ours builtin"; scripts/small_mt.sh lists the cheaper
-# ways: ours_every2 ours_warmup ours_from_baseline), SEEDS ("1 2 3"), ALPHAS ("3"; R-Drop
-# variants run once per alpha), SLOTS (2), WORK (work/reproduce_small), CSV
-# (benchmarks/results/quality.csv), DRY_RUN=1 (list the runs and stop), and
-# those of scripts/small_mt.sh (PATIENCE, MAX_EPOCH, MINUTES, VALID_PAIRS...).
+# ways: ours_every2 ours_warmup ours_from_baseline; lm slices take
+# scripts/small_lm.sh's: lm_baseline lm_ours adaptive_baseline adaptive_ours),
+# SEEDS ("1 2 3"), ALPHAS ("3"; R-Drop variants run once per alpha), SLOTS
+# (2), WORK (work/reproduce_small), CSV (benchmarks/results/quality.csv),
+# LM_CSV (benchmarks/results/lm_quality.csv), DRY_RUN=1 (list the runs and
+# stop), and those of scripts/small_mt.sh and scripts/small_lm.sh (PATIENCE,
+# MAX_EPOCH, MINUTES, VALID_PAIRS, LM_MIN_COUNT...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SLICES=${SLICES:-bible:1000 multi30k:3000}
@@ -33,6 +39,7 @@ ALPHAS=${ALPHAS:-3}
 SLOTS=${SLOTS:-2}
 WORK=${WORK:-work/reproduce_small}
 CSV=${CSV:-benchmarks/results/quality.csv}
+LM_CSV=${LM_CSV:-benchmarks/results/lm_quality.csv}
 export OMP_NUM_THREADS=1 PYTHONWARNINGS=${PYTHONWARNINGS:-ignore}
 export MALLOC_MMAP_MAX_=${MALLOC_MMAP_MAX_:-0} MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD_:-100000000000}
 # the Python that has fairseq and the plugin, as the recipes pick it (scripts/common.sh):
@@ -42,17 +49,21 @@ found=$(command -v "$PY") || { echo "reproduce_small.sh: error: no Python '$PY' 
 PY=$found
 BIN=$("$PY" -c 'import sysconfig; print(sysconfig.get_path("scripts"))')  # its fairseq-train, ...
 source scripts/small_mt.sh
+source scripts/small_lm.sh
 
+is_baseline() { [[ $1 == baseline || $1 == lm_baseline || $1 == adaptive_baseline ]]; }  # no alpha, runs first
 runs=()  # CORPUS PAIRS VARIANT ALPHA SEED
 for slice in $SLICES; do
   [[ $slice =~ ^[a-z0-9]+:[0-9]+$ ]] || { echo "reproduce_small.sh: error: SLICES entries are CORPUS:PAIRS, got '$slice'" >&2; exit 2; }
-  small_mt_check "${slice%:*}" $VARIANTS || exit 2
+  if [[ ${slice%:*} == lm ]]; then small_lm_check $VARIANTS || exit 2; else small_mt_check "${slice%:*}" $VARIANTS || exit 2; fi
   for seed in $SEEDS; do
     [[ $seed =~ ^[0-9]+$ ]] || { echo "reproduce_small.sh: error: SEEDS must be whole numbers, got '$seed'" >&2; exit 2; }
     # the baseline first: ours_from_baseline starts from its checkpoint
-    [[ " $VARIANTS " == *" baseline "* ]] && runs+=("${slice%:*} ${slice#*:} baseline 0 $seed")
     for variant in $VARIANTS; do
-      [[ $variant == baseline ]] && continue
+      is_baseline "$variant" && runs+=("${slice%:*} ${slice#*:} $variant 0 $seed")
+    done
+    for variant in $VARIANTS; do
+      is_baseline "$variant" && continue
       if [[ $variant == ours_from_baseline && " $VARIANTS " != *" baseline "* &&
             ! -f $(small_mt_baseline_of "$WORK/${slice/:/-}" "$seed").recorded ]]; then
         echo "reproduce_small.sh: error: ours_from_baseline fine-tunes the same seed's baseline: add baseline to VARIANTS" >&2
@@ -64,6 +75,14 @@ for slice in $SLICES; do
 done
 if [[ ${DRY_RUN:-0} == 1 ]]; then printf '%s\n' "${runs[@]}"; exit 0; fi
 
+small_score() {  # DIR NAME: a finished run's test score, in words
+  if [[ -f $1/$2.ppl.json ]]; then
+    "$PY" -c 'import json, sys; print("test perplexity %.2f" % json.load(open(sys.argv[1]))["test"]["perplexity"])' "$1/$2.ppl.json"
+  else
+    cut -d"(" -f1 "$1/$2.bleu"
+  fi
+}
+
 one_run() {  # CORPUS PAIRS VARIANT ALPHA SEED
   local corpus=$1 pairs=$2 variant=$3 alpha=$4 seed=$5 dir=$WORK/$1-$2 name
   name=$(small_mt_run_name "$variant" "$alpha" "$seed")
@@ -74,6 +93,7 @@ one_run() {  # CORPUS PAIRS VARIANT ALPHA SEED
     until [[ -f $baseline.recorded ]]; do
       if [[ -f $baseline.failed ]]; then
         echo "reproduce_small.sh: error: $corpus $pairs $name: its baseline $(basename "$baseline") failed (see $baseline.err)" >&2
+        touch "$dir/$name.failed"
         return 1
       fi
       sleep 2
@@ -84,24 +104,54 @@ one_run() {  # CORPUS PAIRS VARIANT ALPHA SEED
   trap "(( \$? == 0 )) || { touch $(printf %q "$dir/$name.failed"); printf '[%s] %s\n' \"\$(date +%T)\" \
     $(printf %q "$corpus $pairs $name: failed, see $dir/$name.err") >&2; }" EXIT
   echo "[$(date +%T)] $corpus $pairs $name: training"
-  small_mt_train "$dir" "$name" "$variant" "$alpha" "$seed"
-  small_mt_evaluate "$dir" "$name"
-  (  # one writer at a time: the row is a read-modify-write of the CSV
-    flock 9
-    small_mt_record "$CSV" "$dir" "$name" "$corpus" "$variant" "$alpha" "$seed"
-  ) 9> "$WORK/csv.lock"
+  if [[ $corpus == lm ]]; then
+    small_lm_train "$dir" "$name" "$variant" "$alpha" "$seed"
+    small_lm_evaluate "$dir" "$name"
+    small_lm_record "$LM_CSV" "$dir" "$name" "$variant" "$alpha" "$seed"  # the writer locks the CSV
+  else
+    small_mt_train "$dir" "$name" "$variant" "$alpha" "$seed"
+    small_mt_evaluate "$dir" "$name"
+    (  # one writer at a time: the row is a read-modify-write of the CSV
+      flock 9
+      small_mt_record "$CSV" "$dir" "$name" "$corpus" "$variant" "$alpha" "$seed"
+    ) 9> "$WORK/csv.lock"
+  fi
   touch "$dir/$name.recorded"
   rm -f "$dir/$name/checkpoint_last.pt"  # the best checkpoint stays: ours_from_baseline starts from it
-  echo "[$(date +%T)] $corpus $pairs $name: $(cut -d"(" -f1 "$dir/$name.bleu")after $(cat "$dir/$name.minutes") min"
+  echo "[$(date +%T)] $corpus $pairs $name: $(small_score "$dir" "$name") after $(cat "$dir/$name.minutes") min"
 }
 
 mkdir -p "$WORK" "$(dirname "$CSV")"
 rm -f "$WORK"/*/*.failed  # failures of an earlier invocation: these runs start again
-for slice in $SLICES; do small_mt_prepare "${slice%:*}" "${slice#*:}" "$WORK/${slice%:*}-${slice#*:}"; done
+for slice in $SLICES; do
+  if [[ ${slice%:*} == lm ]]; then
+    small_lm_prepare "${slice#*:}" "$WORK/${slice%:*}-${slice#*:}"
+  else
+    small_mt_prepare "${slice%:*}" "${slice#*:}" "$WORK/${slice%:*}-${slice#*:}"
+  fi
+done
 for run in "${runs[@]}"; do
   while (($(jobs -rp | wc -l) >= SLOTS)); do wait -n || true; done
   one_run $run &
 done
 wait
-$PY benchmarks/summarize_small.py "$CSV" --out-md "${CSV%.csv}.md" --plot "$(dirname "$CSV")/gain_vs_data.png" \
-  --cost-plot "$(dirname "$CSV")/bleu_vs_minutes.png" --frontier-plot "$(dirname "$CSV")/frontier.png"
+mt_slices=0 lm_logs=()
+for slice in $SLICES; do
+  if [[ ${slice%:*} != lm ]]; then mt_slices=1; continue; fi
+  for log in "$WORK/lm-${slice#*:}"/*-s"${SEEDS%% *}".log; do  # the curves of the first seed
+    [[ -f ${log%.log}.recorded ]] && lm_logs+=(--log "$(basename "${log%.log}")=$log")
+  done
+done
+if ((mt_slices)) && [[ -f $CSV ]]; then
+  $PY benchmarks/summarize_small.py "$CSV" --out-md "${CSV%.csv}.md" --plot "$(dirname "$CSV")/gain_vs_data.png" \
+    --cost-plot "$(dirname "$CSV")/bleu_vs_minutes.png" --frontier-plot "$(dirname "$CSV")/frontier.png"
+fi
+if [[ -f $LM_CSV ]] && ((${#lm_logs[@]})); then
+  $PY scripts/small_lm.py table --csv "$LM_CSV" > "${LM_CSV%.csv}.md"
+  $PY scripts/small_lm.py plot "${lm_logs[@]}" --out "$(dirname "$LM_CSV")/lm_valid_ppl.png"
+fi
+failed=("$WORK"/*/*.failed)
+if [[ -e ${failed[0]} ]]; then
+  echo "reproduce_small.sh: error: ${#failed[@]} run(s) failed: ${failed[*]}" >&2
+  exit 1
+fi

@@ -10,6 +10,12 @@
 #   SEEDS="1 2 3" bash scripts/quickstart.sh    # three seeds: mean and spread
 #   SMOKE=1 bash scripts/quickstart.sh          # a two-minute check of the pipeline
 #   PAIRS=0 MINUTES=600 bash scripts/quickstart.sh   # the whole corpus, for a long run
+#   bash scripts/quickstart.sh lm               # language models instead: test perplexity
+#
+# lm mode trains a baseline and an R-Drop word-level transformer language
+# model (full softmax; scripts/small_lm.sh) side by side on English Bible
+# text, VERSES training verses (default 5000), held-out books for validation
+# and test, and reports test perplexity (fairseq-eval-lm) instead of BLEU.
 #
 # Knobs (environment): PAIRS (training verse pairs, 0 = all 26k; default
 # 1000, a low-resource slice on which both models converge on a CPU), ALPHA
@@ -24,22 +30,26 @@
 # creates the first time) and those of scripts/small_mt.sh (DROPOUT, LR, ...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+MODE=${1:-mt}
+[[ $MODE == mt || $MODE == lm ]] || { echo "quickstart: error: mode must be mt (default) or lm, got '$MODE'" >&2; exit 2; }
 SMOKE=${SMOKE:-0}
 WORK=${WORK:-work/quickstart}
 PAIRS=${PAIRS:-1000}
-ALPHA=${ALPHA:-3}
+VERSES=${VERSES:-5000}
+ALPHA=${ALPHA:-$([[ $MODE == lm ]] && echo 1 || echo 3)}
 SEEDS=${SEEDS:-1}
 export MINUTES=${MINUTES:-60}
 export PYTHONWARNINGS=${PYTHONWARNINGS:-ignore}  # fairseq 0.12 on torch 2.x is chatty
 # keep freed (tokens x vocab) buffers for reuse instead of page-faulting fresh
 # ones every step: 1.5-2x faster CPU training (benchmarks/RESULTS.md)
 export MALLOC_MMAP_MAX_=${MALLOC_MMAP_MAX_:-0} MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD_:-100000000000}
-[[ $SMOKE == 1 ]] && PAIRS=200  # and scripts/small_mt.sh's smoke settings
+[[ $SMOKE == 1 ]] && PAIRS=200 VERSES=300  # and scripts/small_mt.sh's smoke settings
 for seed in $SEEDS; do
   [[ $seed =~ ^[0-9]+$ ]] || { echo "quickstart: error: SEEDS must be whole numbers, got '$seed'" >&2; exit 2; }
 done
 [[ $ALPHA =~ ^[0-9]+([.][0-9]+)?$ ]] || { echo "quickstart: error: ALPHA must be a number >= 0, got '$ALPHA'" >&2; exit 2; }
 [[ $PAIRS =~ ^[0-9]+$ ]] || { echo "quickstart: error: PAIRS must be a whole number (0 = all), got '$PAIRS'" >&2; exit 2; }
+[[ $VERSES =~ ^[0-9]+$ ]] || { echo "quickstart: error: VERSES must be a whole number (0 = all), got '$VERSES'" >&2; exit 2; }
 if [[ -n ${BIBLE_DIR:-} ]]; then
   [[ -f $BIBLE_DIR/test.en && -f $BIBLE_DIR/train.es ]] || {
     echo "quickstart: error: BIBLE_DIR '$BIBLE_DIR' has no train/valid/test .es/.en files (scripts/bible_corpus.py --out writes them)" >&2
@@ -64,6 +74,7 @@ else
 fi
 BIN=$("$PY" -c 'import sysconfig; print(sysconfig.get_path("scripts"))')  # its fairseq-train, ...
 source scripts/small_mt.sh
+source scripts/small_lm.sh
 
 if [[ -n ${BIBLE_DIR:-} || -f $WORK/raw-bible/test.en ]]; then
   :  # the corpus is already built
@@ -78,41 +89,63 @@ elif ! command -v diatheke >/dev/null || ! diatheke -b spaRV1909eb -k "Gen 1:1" 
   fi
 fi
 
-DIR=$WORK/bible-$PAIRS
-step "Corpus: verse-aligned Spanish-English Bible, $([[ $PAIRS == 0 ]] && echo all || echo "$PAIRS") training pairs, joint sentencepiece"
-small_mt_prepare bible "$PAIRS" "$DIR"
-echo "  $(wc -l < "$DIR/text/train.en") training, $(wc -l < "$DIR/text/valid.en") validation, $(wc -l < "$DIR/text/test.en") test verse pairs in $DIR"
+if [[ $MODE == lm ]]; then
+  DIR=$WORK/lm-$VERSES RUNS=(lm_baseline:0 lm_ours:$ALPHA) CSV=$WORK/lm_quality.csv
+  step "Corpus: English Bible words, $([[ $VERSES == 0 ]] && echo all || echo "$VERSES") training verses, rare words as <unk>"
+  small_lm_prepare "$VERSES" "$DIR"
+  sed 's/^/  /' "$DIR/corpus.log"
+  train() { small_lm_train "$@"; }
+  evaluate() { small_lm_evaluate "$@"; }
+  record() { small_lm_record "$CSV" "$DIR" "$1" "$2" "$3" "$4"; }  # NAME VARIANT ALPHA SEED
+  done_file() { echo "$DIR/$1.ppl.json"; }
+else
+  DIR=$WORK/bible-$PAIRS RUNS=(baseline:0 ours:$ALPHA) CSV=$WORK/quality.csv
+  step "Corpus: verse-aligned Spanish-English Bible, $([[ $PAIRS == 0 ]] && echo all || echo "$PAIRS") training pairs, joint sentencepiece"
+  small_mt_prepare bible "$PAIRS" "$DIR"
+  echo "  $(wc -l < "$DIR/text/train.en") training, $(wc -l < "$DIR/text/valid.en") validation, $(wc -l < "$DIR/text/test.en") test verse pairs in $DIR"
+  train() { small_mt_train "$@"; }
+  evaluate() { small_mt_evaluate "$@"; }
+  record() { small_mt_record "$CSV" "$DIR" "$1" bible "$2" "$3" "$4"; }
+  done_file() { echo "$DIR/$1.bleu"; }
+fi
 
 names=()
 for seed in $SEEDS; do
   step "Seed $seed: baseline and R-Drop (alpha $ALPHA, dropout $DROPOUT) side by side, one thread each, until $PATIENCE epochs without a better validation loss$([[ $MINUTES != 0 ]] && echo " (cap: $MINUTES minutes)")"
   pids=()
-  for run in baseline:0 ours:$ALPHA; do
+  for run in "${RUNS[@]}"; do
     variant=${run%:*} name=$(run_name "$run" "$seed")
     names+=("$name")
-    [[ -f $DIR/$name.bleu ]] && { echo "  $name: already done"; continue; }
+    [[ -f $(done_file "$name") ]] && { echo "  $name: already done"; continue; }
     rm -rf "${DIR:?}/$name" "$DIR/$name".{log,err,minutes}
     touch "$DIR/$name.log"
-    OMP_NUM_THREADS=1 small_mt_train "$DIR" "$name" "$variant" "${run#*:}" "$seed" & pids+=($!)
+    OMP_NUM_THREADS=1 train "$DIR" "$name" "$variant" "${run#*:}" "$seed" & pids+=($!)
     small_mt_progress "$variant" "$DIR/$name.log" "$!" &
   done
   for pid in "${pids[@]}"; do wait "$pid"; done  # a failed training stops here
   wait  # the progress lines end with their trainings
-  for run in baseline:0 ours:$ALPHA; do
+  for run in "${RUNS[@]}"; do
     name=$(run_name "$run" "$seed")
-    [[ -f $DIR/$name.bleu ]] && continue
-    OMP_NUM_THREADS=1 small_mt_evaluate "$DIR" "$name" &
+    [[ -f $(done_file "$name") ]] && continue
+    OMP_NUM_THREADS=1 evaluate "$DIR" "$name" &
   done
   wait
-  for run in baseline:0 ours:$ALPHA; do
-    small_mt_record "$WORK/quality.csv" "$DIR" "$(run_name "$run" "$seed")" bible "${run%:*}" "${run#*:}" "$seed"
+  for run in "${RUNS[@]}"; do
+    record "$(run_name "$run" "$seed")" "${run%:*}" "${run#*:}" "$seed"
   done
 done
 
-step "Baseline vs R-Drop (es->en, held-out books, best checkpoints, beam 5, sacreBLEU)"
-TRAIN_PAIRS=$(wc -l < "$DIR/text/train.en")
-$PY scripts/small_mt.py table --csv "$WORK/quality.csv" --corpus bible --pairs "$TRAIN_PAIRS" | tee "$WORK/results.md"
 logs=()
 for name in "${names[@]}"; do logs+=(--log "$name=$DIR/$name.log"); done
-$PY scripts/small_mt.py plot --csv "$WORK/quality.csv" --corpus bible --pairs "$TRAIN_PAIRS" "${logs[@]}" --out "$WORK/curves.png"
-echo "Curves: $WORK/curves.png"
+if [[ $MODE == lm ]]; then
+  step "Baseline vs R-Drop language model (English, held-out books, best checkpoints, test perplexity)"
+  $PY scripts/small_lm.py table --csv "$CSV" --tokens "$(small_lm_tokens "$DIR")" | tee "$WORK/lm_results.md"
+  $PY scripts/small_lm.py plot "${logs[@]}" --out "$WORK/lm_curves.png"
+  echo "Curves: $WORK/lm_curves.png"
+else
+  step "Baseline vs R-Drop (es->en, held-out books, best checkpoints, beam 5, sacreBLEU)"
+  TRAIN_PAIRS=$(wc -l < "$DIR/text/train.en")
+  $PY scripts/small_mt.py table --csv "$CSV" --corpus bible --pairs "$TRAIN_PAIRS" | tee "$WORK/results.md"
+  $PY scripts/small_mt.py plot --csv "$CSV" --corpus bible --pairs "$TRAIN_PAIRS" "${logs[@]}" --out "$WORK/curves.png"
+  echo "Curves: $WORK/curves.png"
+fi

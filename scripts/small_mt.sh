@@ -74,11 +74,8 @@ small_mt_check() {  # CORPUS VARIANT...: one-line errors before any work starts
 
 small_mt_source_lang() { [[ $1 == multi30k ]] && echo de || echo es; }
 
-small_mt_prepare() {  # CORPUS PAIRS DIR: slice (0 = all pairs) -> sentencepiece -> fairseq binaries in DIR/bin
-  local corpus=$1 pairs=$2 dir=$3 src raw split lang
-  src=$(small_mt_source_lang "$corpus")
-  [[ -f $dir/bin/dict.en.txt ]] && return 0
-  raw=$(dirname "$dir")/raw-$corpus
+small_mt_raw() {  # CORPUS WORK: the folder of the whole corpus' train/valid/test files (built in WORK once)
+  local corpus=$1 raw=$2/raw-$1 split lang
   if [[ $corpus == bible && -n ${BIBLE_DIR:-} ]]; then
     raw=$BIBLE_DIR  # a corpus scripts/bible_corpus.py wrote earlier or elsewhere
   elif [[ ! -f $raw/test.en ]]; then
@@ -94,6 +91,14 @@ small_mt_prepare() {  # CORPUS PAIRS DIR: slice (0 = all pairs) -> sentencepiece
     fi
     mv "$raw.tmp" "$raw"
   fi
+  echo "$raw"
+}
+
+small_mt_prepare() {  # CORPUS PAIRS DIR: slice (0 = all pairs) -> sentencepiece -> fairseq binaries in DIR/bin
+  local corpus=$1 pairs=$2 dir=$3 src raw split lang
+  src=$(small_mt_source_lang "$corpus")
+  [[ -f $dir/bin/dict.en.txt ]] && return 0
+  raw=$(small_mt_raw "$corpus" "$(dirname "$dir")")
   rm -rf "$dir/text" "$dir/bin.tmp" && mkdir -p "$dir/text"
   $PY scripts/small_mt.py sample --src "$raw/train.$src" --tgt "$raw/train.en" --pairs "$pairs" --out-prefix "$dir/text/train"
   # Bible: 300 of the 2,166 validation verses keep validation a small part
@@ -135,15 +140,24 @@ small_mt_variant_flags() {  # VARIANT ALPHA: task and criterion of a variant
   esac
 }
 
+small_mt_time_cap() {  # fairseq-train's flag for the MINUTES cap (none when 0)
+  if [[ $MINUTES != 0 ]]; then echo "--stop-time-hours $(awk "BEGIN {print $MINUTES / 60}")"; fi
+}
+
+small_mt_add_minutes() {  # FILE START: add the minutes since SECONDS was START to those in FILE (resumed runs add up)
+  awk -v prev="$(cat "$1" 2> /dev/null || echo 0)" -v s=$((SECONDS - $2)) \
+    'BEGIN {printf "%.1f\n", prev + s / 60}' > "$1"
+}
+
 small_mt_train() {  # DIR NAME VARIANT ALPHA SEED [EXTRA FLAGS...]: train until patience (resumes an interrupted run)
-  local dir=$1 name=$2 variant=$3 alpha=$4 seed=$5 start=$SECONDS cap=() flags
+  local dir=$1 name=$2 variant=$3 alpha=$4 seed=$5 start=$SECONDS cap flags
   shift 5
   read -r -a flags <<< "$(small_mt_variant_flags "$variant" "$alpha")"
   if [[ $variant == ours_from_baseline ]]; then
     # fairseq loads this only on a first launch: an interrupted run resumes from its own last checkpoint
     flags+=(--finetune-from-model "$(small_mt_baseline_of "$dir" "$seed")/checkpoint_best.pt")
   fi
-  if [[ $MINUTES != 0 ]]; then cap=(--stop-time-hours "$(awk "BEGIN {print $MINUTES / 60}")"); fi
+  read -r -a cap <<< "$(small_mt_time_cap)"
   # --user-dir for every variant: the plugin keeps every sample in
   # fairseq-fixed's batches, so all variants validate on the same sentences
   $BIN/fairseq-train "$dir/bin" --user-dir rdrop_fairseq "${flags[@]}" "${SMALL_MT_MODEL[@]}" \
@@ -152,8 +166,7 @@ small_mt_train() {  # DIR NAME VARIANT ALPHA SEED [EXTRA FLAGS...]: train until 
     --max-epoch "$MAX_EPOCH" --patience "$PATIENCE" "${cap[@]}" --save-dir "$dir/$name" \
     --no-epoch-checkpoints --cpu --seed "$seed" --log-format json --log-interval 100 "$@" \
     >> "$dir/$name.log" 2>> "$dir/$name.err"
-  awk -v prev="$(cat "$dir/$name.minutes" 2> /dev/null || echo 0)" -v s=$((SECONDS - start)) \
-    'BEGIN {printf "%.1f\n", prev + s / 60}' > "$dir/$name.minutes"
+  small_mt_add_minutes "$dir/$name.minutes" "$start"
 }
 
 small_mt_progress() {  # NAME LOG PID: one line per epoch while LOG grows, until process PID ends

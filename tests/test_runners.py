@@ -30,7 +30,7 @@ def test_fine_tuning_stops_in_one_line_when_its_baseline_fails(tmp_path):
     proc = subprocess.run(REPRODUCE, env=env, capture_output=True, text=True, timeout=120)
     run = work / "bible-200"
     assert (run / "baseline-s1.failed").exists() and not (run / "baseline-s1.recorded").exists()
-    errors = [line for line in proc.stderr.splitlines() if "ours_from_baseline-a3-s1" in line]
+    errors = [line for line in proc.stderr.splitlines() if "ours_from_baseline-a3-s1:" in line]
     assert errors == [
         f"reproduce_small.sh: error: bible 200 ours_from_baseline-a3-s1: its baseline baseline-s1 failed "
         f"(see {run}/baseline-s1.err)"
@@ -38,6 +38,25 @@ def test_fine_tuning_stops_in_one_line_when_its_baseline_fails(tmp_path):
     assert "baseline-s1: failed, see" in proc.stderr
     assert "ours_from_baseline-a3-s1: training" not in proc.stdout and not (run / "ours_from_baseline-a3-s1").exists()
     assert "sysconfig" in calls.read_text()  # fairseq's commands came from PY's environment
+    # the invocation fails as a whole, naming its failed runs
+    assert proc.returncode == 1 and proc.stderr.splitlines()[-1].startswith("reproduce_small.sh: error: 2 run(s) failed")
+
+
+def test_language_model_slices_list_their_runs_and_refuse_translation_variants(tmp_path):
+    env = {**cli_env(), "DRY_RUN": "1", "SLICES": "lm:5000", "SEEDS": "1 2", "ALPHAS": "0.5 1",
+           "VARIANTS": "lm_ours lm_baseline adaptive_ours", "WORK": str(tmp_path / "w")}  # fmt: skip
+    proc = subprocess.run(REPRODUCE, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    # baselines first (once per seed, no alpha), then each R-Drop variant per alpha
+    assert proc.stdout.splitlines() == [
+        "lm 5000 lm_baseline 0 1", "lm 5000 lm_ours 0.5 1", "lm 5000 lm_ours 1 1",
+        "lm 5000 adaptive_ours 0.5 1", "lm 5000 adaptive_ours 1 1",
+        "lm 5000 lm_baseline 0 2", "lm 5000 lm_ours 0.5 2", "lm 5000 lm_ours 1 2",
+        "lm 5000 adaptive_ours 0.5 2", "lm 5000 adaptive_ours 1 2",
+    ]  # fmt: skip
+    proc = subprocess.run(REPRODUCE, env={**env, "VARIANTS": "ours"}, capture_output=True, text=True)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    assert "unknown language-model variant 'ours'" in proc.stderr
 
 
 def test_runners_refuse_a_python_they_cannot_use_in_one_line(tmp_path):
