@@ -21,7 +21,7 @@ import statistics
 from pathlib import Path
 
 from rdrop_scripts import fail, markdown_table, read_result_rows, run_summary, write_result_row
-from small_mt import valid_curve
+from small_mt import add_record_parser, valid_curve
 
 LM_COLUMNS = [
     "corpus", "tokens", "arch", "variant", "alpha", "seed", "test_ppl", "best_valid_loss",
@@ -151,14 +151,7 @@ def plot(curves, out):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("record", help="add one run's row to the results CSV")
-    p.add_argument("--csv", required=True)
-    p.add_argument("--log", required=True)
-    p.add_argument("--ppl", required=True, help="lm_eval.py --json output with the test split")
-    p.add_argument("--minutes", type=float, required=True)
-    p.add_argument("--max-epoch", type=int, required=True, help="the run's --max-epoch")
-    for key in LM_KEY:
-        p.add_argument(f"--{key}", required=True)
+    add_record_parser(sub, "--ppl", "lm_eval.py --json output with the test split", LM_KEY)
     p = sub.add_parser("table", help="per-run and per-variant tables of the CSV")
     p.add_argument("--csv", required=True)
     p.add_argument("--corpus")

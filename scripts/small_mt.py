@@ -100,6 +100,18 @@ def plot(curves, rows, out):
     fig.savefig(out, dpi=110)
 
 
+def add_record_parser(sub, score_option, score_help, key_columns):
+    """The ``record`` subcommand: a run's log, score file and minutes, and its identity."""
+    p = sub.add_parser("record", help="add one run's row to the results CSV")
+    p.add_argument("--csv", required=True)
+    p.add_argument("--log", required=True)
+    p.add_argument(score_option, required=True, help=score_help)
+    p.add_argument("--minutes", type=float, required=True)
+    p.add_argument("--max-epoch", type=int, required=True, help="the run's --max-epoch")
+    for key in key_columns:
+        p.add_argument(f"--{key}", required=True)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -109,14 +121,7 @@ def main(argv=None):
     p.add_argument("--pairs", type=int, required=True, help="0: all")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--out-prefix", required=True, help="writes PREFIX.<src ext> and PREFIX.<tgt ext>")
-    p = sub.add_parser("record", help="add one run's row to the results CSV")
-    p.add_argument("--csv", required=True)
-    p.add_argument("--log", required=True)
-    p.add_argument("--bleu", required=True)
-    p.add_argument("--minutes", type=float, required=True)
-    p.add_argument("--max-epoch", type=int, required=True, help="the run's --max-epoch")
-    for key in QUALITY_KEY:
-        p.add_argument(f"--{key}", required=True)
+    add_record_parser(sub, "--bleu", "the run's BLEU file (scripts/bleu.py output)", QUALITY_KEY)
     p = sub.add_parser("table", help="per-run and per-variant tables of the CSV")
     p.add_argument("--csv", required=True)
     p.add_argument("--corpus")

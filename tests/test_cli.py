@@ -166,3 +166,12 @@ def test_bleu_of_generate_output_orders_hypotheses_and_checks_coverage(tmp_path)
     proc = subprocess.run(script, capture_output=True, text=True)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
     assert "2 hypotheses" in proc.stderr and "for 3 references" in proc.stderr
+
+
+def test_bf16_on_fairseq_trains_command_line_asks_for_a_tpu(bible_bin, tmp_path):
+    """What the README's Troubleshooting says: fairseq 0.12's command line turns
+    --bf16 into --tpu, so fairseq-train --bf16 fails without torch_xla."""
+    proc = train(bible_bin, tmp_path / "ckpt", "--task", "rdrop_translation", "--criterion",
+                 "rdrop_label_smoothed_cross_entropy", "--max-update", "1", "--bf16", check=False)  # fmt: skip
+    assert proc.returncode != 0 and "xla_device" in proc.stderr
+    assert not list((tmp_path / "ckpt").glob("*.pt"))
