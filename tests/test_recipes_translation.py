@@ -371,3 +371,29 @@ def test_wmt14_en_fr_extraction_reads_all_five_corpora(tmp_path):
     assert (tmp_path / "raw" / "train.en").read_text().splitlines() == en
     assert (tmp_path / "raw" / "test.fr").read_text().splitlines() == [straight_apostrophes(x) for x in test["fr"]]
     assert (tmp_path / "raw" / "valid.en").read_text().splitlines() == [straight_apostrophes(x) for x in dev["en"]]
+
+
+def test_wmt14_en_fr_prepare_train_evaluate(tmp_path):
+    """En-Fr end to end, as En-De: prepare from the five tarballs, a smoke
+    training of R-Drop (configs/wmt14_en_fr_rdrop.yaml: the big transformer),
+    averaged checkpoints scored with tokenized BLEU (no compound splitting:
+    that is En-De's)."""
+    train = pair_lines("train", 300, src="fr")  # Spanish as "French"
+    dev, test = pair_lines("valid", 12, src="fr"), pair_lines("test", 16, src="fr")
+    make_wmt14_archives(tmp_path / "archives", "fr", train["en"], train["fr"], dev, test)
+    data = tmp_path / "wmt14_en_fr"
+    run_script("wmt14/prepare.sh", "en", "fr",
+               env={"ARCHIVES": tmp_path / "archives", "OFFLINE": "1", "DATA": data, "BPE_TOKENS": 300})  # fmt: skip
+    assert (data / "raw" / "test.fr").read_text().splitlines() == [straight_apostrophes(x) for x in test["fr"]]
+    assert (data / "bin" / "dict.en.txt").read_text() == (data / "bin" / "dict.fr.txt").read_text()
+
+    env = {"DATA": data, "SMOKE": "1", "NGPUS": "0", "SAVE_DIR": tmp_path / "ckpt"}
+    trained = run_script("wmt14/train.sh", "en", "fr", env=env)
+    assert "kl_loss" in trained.stdout and "transformer_vaswani_wmt_en_de_big" in trained.stdout
+    out = run_script("wmt14/evaluate.sh", "en", "fr", "--max-len-b", "20", env={**env, "AVERAGE": "2"})
+    score = bleu_line(out.stdout)
+    hyps = (tmp_path / "ckpt" / "test.hyp").read_text().splitlines()
+    refs = (data / "tok" / "test.fr").read_text().splitlines()
+    assert len(hyps) == len(refs) == 16
+    expected = sacrebleu.corpus_bleu(hyps, [refs], tokenize="none", smooth_method="none").score
+    assert score == pytest.approx(expected, abs=0.006)
