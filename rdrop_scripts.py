@@ -328,6 +328,49 @@ def write_quality_row(csv_path, row):
     write_result_row(csv_path, row, QUALITY_COLUMNS, QUALITY_KEY, ("relative_compute",), [_OLDER_QUALITY_COLUMNS])
 
 
+# ---------------------------------------------------------------- alpha, chosen on validation
+
+
+def alpha_choice(rows, slice_keys):
+    """Per slice (``slice_keys`` of a row) and R-Drop variant run with more
+    than one alpha: each alpha's mean best validation loss over the seeds that
+    every alpha of that variant has (so no alpha wins by its seeds), and the
+    one with the lowest: the choice on validation, before any test score is read.
+    Rows of the baseline take no alpha and are left out."""
+    import statistics
+
+    groups = {}
+    for row in rows:
+        if row["variant"] != BASELINE:
+            key = tuple(row[k] for k in slice_keys) + (row["variant"],)
+            groups.setdefault(key, {}).setdefault(float(row["alpha"]), {})[row["seed"]] = row
+    choices = []
+    for key, by_alpha in groups.items():
+        if len(by_alpha) < 2:
+            continue
+        seeds = sorted(set.intersection(*(set(runs) for runs in by_alpha.values())), key=int)
+        if not seeds:
+            continue
+        losses = {alpha: statistics.fmean(float(runs[s]["best_valid_loss"]) for s in seeds)
+                  for alpha, runs in by_alpha.items()}  # fmt: skip
+        chosen = min(sorted(losses), key=lambda a: losses[a])
+        for alpha in sorted(losses):
+            choices.append({**dict(zip(slice_keys, key)), "variant": key[-1], "alpha": alpha, "seeds": seeds,
+                            "best_valid_loss": losses[alpha], "chosen": alpha == chosen})  # fmt: skip
+    return choices
+
+
+def alpha_choice_table(rows, slice_keys):
+    """``alpha_choice`` as a markdown table; empty when no variant ran two alphas."""
+    choices = alpha_choice(rows, slice_keys)
+    if not choices:
+        return ""
+    columns = [*slice_keys, "variant", "alpha", "seeds", "best valid loss (mean)", "lowest"]
+    lines = [[*(c[k] for k in slice_keys), c["variant"], f"{c['alpha']:g}", " ".join(c["seeds"]),
+              f"{c['best_valid_loss']:.3f}", "yes" if c["chosen"] else ""] for c in choices]  # fmt: skip
+    return markdown_table(columns, lines)
+
+
 # ---------------------------------------------------------------- compute in plain updates
 
 _LATE = re.compile(r"^(?P<mode>\w+?)_late(?P<start>\d+)$")

@@ -33,6 +33,7 @@ from rdrop_scripts import (
     TARGET_SHARE,
     atomic_path,
     atomic_write,
+    alpha_choice_table,
     fail,
     frontier,
     frontier_table,
@@ -58,6 +59,9 @@ def report(rows):
         parts += [f"### {corpus}, {pairs} training pairs", "", quality_summary_table(chosen), "",
                   quality_runs_table(chosen), "", "Frontier: share of ours' gain against relative compute", "",
                   frontier_table(chosen), ""]  # fmt: skip
+        alphas = alpha_choice_table(chosen, ("corpus", "pairs"))
+        if alphas:
+            parts += ["Alpha on the validation set (mean best validation loss over the seeds every alpha has):", "", alphas, ""]
     return "\n".join(parts)
 
 

@@ -20,7 +20,7 @@ import math
 import statistics
 from pathlib import Path
 
-from rdrop_scripts import fail, markdown_table, read_result_rows, run_summary, write_result_row
+from rdrop_scripts import alpha_choice_table, fail, markdown_table, read_result_rows, run_summary, write_result_row
 from small_mt import add_record_parser, valid_curve
 
 LM_COLUMNS = [
@@ -171,6 +171,10 @@ def main(argv=None):
         print(runs_table(rows))
         print()
         print(summary_table(rows))
+        alphas = alpha_choice_table(rows, ("corpus", "tokens", "arch"))
+        if alphas:
+            print()
+            print(alphas)
     else:
         plot([spec.partition("=")[::2] for spec in args.log], args.out)
 

@@ -11,6 +11,7 @@ import pytest
 import lm_corpus
 import small_lm
 from conftest import BIBLE, REPO, bible_lines, cli_env
+from rdrop_scripts import alpha_choice
 
 # ---------------------------------------------------------------- the corpus
 
@@ -119,6 +120,30 @@ def test_summary_pairs_each_seed_with_its_own_archs_baseline():
     assert "no (time)" in next(l for l in table.splitlines() if "| adaptive | ours |" in l)
     runs = small_lm.runs_table(rows)
     assert "| 114.00 | -5.0% |" in runs and "| 84.00 | +5.0% |" in runs
+
+
+def test_alpha_is_compared_on_validation_over_the_seeds_every_alpha_has(tmp_path, capsys):
+    def run(arch, alpha, seed, valid):
+        return {**row(arch, "ours", alpha, seed, "50.00"), "best_valid_loss": valid}
+
+    rows = [row("transformer_lm", "baseline", "0", "1", "60.00"),
+            run("transformer_lm", "0.5", "1", "5.80"), run("transformer_lm", "1", "1", "5.70"),
+            run("transformer_lm", "2", "1", "5.75"),
+            # seed 2 of alpha 1 only: a lucky seed must not decide the choice
+            run("transformer_lm", "1", "2", "9.00"),
+            run("adaptive", "0.5", "1", "5.60")]  # one alpha: nothing to choose  # fmt: skip
+    choices = alpha_choice(rows, ("corpus", "tokens", "arch"))
+    assert [(c["arch"], c["alpha"], c["seeds"], c["chosen"]) for c in choices] == [
+        ("transformer_lm", 0.5, ["1"], False), ("transformer_lm", 1.0, ["1"], True),
+        ("transformer_lm", 2.0, ["1"], False)]  # fmt: skip
+    assert choices[1]["best_valid_loss"] == pytest.approx(5.70)
+    csv_path = tmp_path / "lm.csv"
+    for r in rows:
+        small_lm.write_result_row(csv_path, r, small_lm.LM_COLUMNS, small_lm.LM_KEY)
+    small_lm.main(["table", "--csv", str(csv_path)])
+    out = capsys.readouterr().out
+    assert "| bible | 1000 | transformer_lm | ours | 1 | 1 | 5.700 | yes |" in out
+    assert "| bible | 1000 | transformer_lm | ours | 2 | 1 | 5.750 |  |" in out
 
 
 def test_a_run_without_a_test_perplexity_is_refused(tmp_path, capsys):

@@ -129,6 +129,20 @@ def test_summary_tables_and_gain_plot(tmp_path):
     assert gains[("3000", "ours")] == "+3.00" and gains[("3000", "builtin")] == "+2.00"
     assert gains[("29000", "ours")] == "+0.50"
     assert png.read_bytes()[:4] == b"\x89PNG" and cost_png.read_bytes()[:4] == b"\x89PNG"
+    assert "Alpha on the validation set" not in proc.stdout  # one alpha per variant: nothing was chosen
+
+
+def test_the_report_compares_alphas_on_validation_not_test(tmp_path):
+    path = tmp_path / "quality.csv"
+    # alpha 1 has the better test BLEU, alpha 5 the lower validation loss: validation decides
+    for r in [row("baseline", 1, 20.0), dict(row("ours", 1, 24.0, alpha=1), best_valid_loss="5.900"),
+              dict(row("ours", 1, 23.0, alpha=5), best_valid_loss="5.400")]:  # fmt: skip
+        write_quality_row(path, r)
+    proc = subprocess.run([sys.executable, REPO / "benchmarks" / "summarize_small.py", path],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    report = proc.stdout.split("Alpha on the validation set")[1]
+    assert "| bible | 1000 | ours | 1 | 1 | 5.900 |  |" in report
+    assert "| bible | 1000 | ours | 5 | 1 | 5.400 | yes |" in report
 
 
 def test_reproduction_lists_its_runs_and_refuses_bad_slices():
