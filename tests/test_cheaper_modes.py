@@ -245,6 +245,28 @@ def test_start_update_trains_plainly_before_it_and_rdrop_from_it(setup):
     assert "kl_loss" not in plain_log
 
 
+def test_lr_scale_steps_at_the_scaled_rate_from_the_start_update_on(setup):
+    from argparse import Namespace
+
+    from fairseq.optim.sgd import SGD
+
+    task, model, _ = build(setup, "rdrop_translation", "rdrop_label_smoothed_cross_entropy",
+                           "--rdrop-start-update", "3", "--rdrop-lr-scale", "0.25")
+    lr = 0.1
+    optimizer = SGD(Namespace(lr=[lr], momentum=0.0, weight_decay=0.0), list(model.parameters()))
+    torch.manual_seed(0)
+    for update, factor in ((2, 1.0), (3, 0.25), (9, 0.25)):
+        before = [p.detach().clone() for p in model.parameters()]
+        grads = [torch.randn_like(p) for p in model.parameters()]
+        for p, g in zip(model.parameters(), grads, strict=True):
+            p.grad = g.clone()
+        task.optimizer_step(optimizer, model, update)
+        # plain SGD moves each weight by -rate x gradient: the rate is the scaled one from update 3 on
+        for p, b, g in zip(model.parameters(), before, grads, strict=True):
+            torch.testing.assert_close(p.detach(), b - lr * factor * g)
+        assert optimizer.get_lr() == lr  # the schedule's own rate is left for the scheduler
+
+
 def test_validation_is_the_parents_with_every_mode(setup):
     task, model, criterion = build(setup, "rdrop_translation", "rdrop_label_smoothed_cross_entropy",
                                    "--rdrop-encoder-once", "--rdrop-target-no-grad", "--rdrop-fraction", "0.5",
@@ -263,6 +285,8 @@ def test_validation_is_the_parents_with_every_mode(setup):
         (["--rdrop-fraction", "0"], "--rdrop-fraction must be in (0, 1]"),
         (["--rdrop-fraction", "1.5"], "--rdrop-fraction must be in (0, 1]"),
         (["--rdrop-start-update", "-1"], "--rdrop-start-update must be >= 0"),
+        (["--rdrop-lr-scale", "0.5"], "--rdrop-lr-scale applies from --rdrop-start-update on"),
+        (["--rdrop-start-update", "5", "--rdrop-lr-scale", "0"], "--rdrop-lr-scale must be > 0"),
         (["--rdrop-target-no-grad", "--rdrop-copies", "3"], "needs --rdrop-copies 2"),
         (["--rdrop-target-no-grad", "--rdrop-chunked-projection"], "cannot be combined"),
         (["--rdrop-encoder-once", "--rdrop-chunked-projection"], "cannot be combined"),
@@ -301,7 +325,7 @@ def test_every_mode_trains_in_fairseq_train_and_continues_exactly_across_resume(
     from test_rdrop_options import straight_and_resumed
 
     steps, later = straight_and_resumed(setup, tmp_path, "--rdrop-start-update", "2", "--rdrop-fraction", "0.5",
-                                        "--rdrop-encoder-once", "--rdrop-target-no-grad")
+                                        "--rdrop-encoder-once", "--rdrop-target-no-grad", "--rdrop-lr-scale", "0.5")
 
     def rdrop(record):  # fairseq logs null for a meter without new values
         return record.get("kl_loss") is not None
@@ -319,5 +343,6 @@ def test_the_modes_show_in_help(setup):
 
     proc = run_cli("train", setup, "--user-dir", USER_DIR, "--task", "rdrop_translation",
                    "--criterion", "rdrop_label_smoothed_cross_entropy", "--arch", "transformer", "--help")
-    for option in ("--rdrop-target-no-grad", "--rdrop-encoder-once", "--rdrop-start-update", "--rdrop-fraction"):
+    for option in ("--rdrop-target-no-grad", "--rdrop-encoder-once", "--rdrop-start-update", "--rdrop-fraction",
+                   "--rdrop-lr-scale"):
         assert option in proc.stdout

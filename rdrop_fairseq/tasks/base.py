@@ -57,6 +57,14 @@ class RDropTaskConfig(FairseqDataclass):
             "0 = R-Drop from the start"
         },
     )
+    rdrop_lr_scale: float = field(
+        default=1.0,
+        metadata={
+            "help": "with --rdrop-start-update: from that update on, each step uses the "
+            "learning-rate schedule's value times this (e.g. 0.5 to settle the late "
+            "R-Drop phase); the schedule itself and its logged lr are unchanged"
+        },
+    )
     rdrop_fraction: float = field(
         default=1.0,
         metadata={
@@ -81,6 +89,7 @@ class RDropPlan:
     fraction: float = 1.0
     seed: int = 1
     pad_idx: int = 1
+    lr_scale: float = 1.0
 
     @classmethod
     def from_config(cls, cfg, pad_idx=1):
@@ -104,14 +113,26 @@ class RDropPlan:
             raise RDropConfigError(
                 "--rdrop-fraction cannot be combined with --rdrop-dropouts"
             )
+        lr_scale = float(getattr(cfg, "rdrop_lr_scale", 1.0))
+        if not (math.isfinite(lr_scale) and lr_scale > 0):
+            raise RDropConfigError(f"--rdrop-lr-scale must be > 0, got {lr_scale}")
+        if lr_scale != 1 and start == 0:
+            raise RDropConfigError(
+                "--rdrop-lr-scale applies from --rdrop-start-update on; set that "
+                "(> 0), or scale --lr itself for R-Drop from the start"
+            )
         seed = int(getattr(cfg, "seed", 1) or 1)
-        return cls(copies, every_k, dropouts, warmup, start, fraction, seed, pad_idx)
+        return cls(copies, every_k, dropouts, warmup, start, fraction, seed, pad_idx, lr_scale)
 
     def alpha_scale(self, update_num):
         """The share of --rdrop-alpha in force at update ``update_num``."""
         if self.alpha_warmup_updates == 0:
             return 1.0
         return min(1.0, update_num / self.alpha_warmup_updates)
+
+    def lr_scale_at(self, update_num):
+        """The factor on the scheduled learning rate of update ``update_num``."""
+        return self.lr_scale if update_num >= self.start_update else 1.0
 
     def batch_for(self, sample, update_num):
         if update_num < self.start_update or update_num % self.every_k:
@@ -156,11 +177,12 @@ def _parse_dropouts(text, copies):
 class RDropTask:
     """Mixin placed before a fairseq task: ``class T(RDropTask, Parent)``.
 
-    Only ``train_step`` changes: it hands the criterion ``[x; x]`` (one
-    forward over ``copies`` times the sentences), or the plain batch on the
-    updates an ``--rdrop-every-k`` schedule skips, and sets the share of
-    alpha an ``--rdrop-alpha-warmup-updates`` ramp gives that update. Validation, inference and
-    generation are the parent's and never see copies.
+    Only training changes: ``train_step`` hands the criterion ``[x; x]``
+    (one forward over ``copies`` times the sentences), or the plain batch on
+    the updates an ``--rdrop-every-k`` schedule skips, and sets the share of
+    alpha an ``--rdrop-alpha-warmup-updates`` ramp gives that update;
+    ``optimizer_step`` applies ``--rdrop-lr-scale`` after a late start.
+    Validation, inference and generation are the parent's and never see copies.
     """
 
     def __init__(self, cfg, *args, **kwargs):
@@ -208,3 +230,16 @@ class RDropTask:
             update_num,
             ignore_grad=ignore_grad,
         )
+
+    def optimizer_step(self, optimizer, model, update_num):
+        scale = self.rdrop_plan.lr_scale_at(update_num)
+        if scale == 1.0:
+            return super().optimizer_step(optimizer, model, update_num)
+        # the scheduler sets the next update's rate after this step; putting
+        # the scheduled rate back keeps what it reads and logs its own
+        scheduled = optimizer.get_lr()
+        optimizer.set_lr(scheduled * scale)
+        try:
+            return super().optimizer_step(optimizer, model, update_num)
+        finally:
+            optimizer.set_lr(scheduled)
