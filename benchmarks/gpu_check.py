@@ -228,6 +228,22 @@ def make_corpus(dest, sentences, words, seed=1):
                 tgt.write(" ".join(f"e{i}" for i in out) + "\n")
 
 
+def keep_the_peak_across_resets(cuda):
+    """fairseq's trainer resets the peak memory statistics after every update
+    (for its ``gb_free``), so ``max_memory_allocated`` at the end of a run is
+    only the last update's. Make ``cuda.reset_peak_memory_stats`` remember
+    the peak first; returns a function giving the run's peak in bytes."""
+    seen = [0]
+    reset = cuda.reset_peak_memory_stats
+
+    def remember_then_reset(*args, **kwargs):
+        seen[0] = max(seen[0], cuda.max_memory_allocated())
+        return reset(*args, **kwargs)
+
+    cuda.reset_peak_memory_stats = remember_then_reset
+    return lambda: max(seen[0], cuda.max_memory_allocated())
+
+
 def train(run_dir, args):
     """fairseq-train in this process, then its peak GPU memory."""
     # first: it sets up the logging that the table reads, before fairseq logs
@@ -237,6 +253,7 @@ def train(run_dir, args):
 
     run_dir = Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
+    peak_bytes = keep_the_peak_across_resets(torch.cuda)
     sys.argv = ["fairseq-train", *args, "--log-format", "json"]
     status, error = 0, None
     try:
@@ -251,7 +268,7 @@ def train(run_dir, args):
     except BaseException as exc:  # a failed run still gets its row in the table
         status, error = 1, "".join(traceback.format_exception_only(type(exc), exc)).strip()
         traceback.print_exc()
-    peak = torch.cuda.max_memory_allocated() / 2**20 if torch.cuda.is_available() else None
+    peak = peak_bytes() / 2**20 if torch.cuda.is_available() else None
     (run_dir / "run.json").write_text(json.dumps({"status": status, "error": error, "peak_mb": peak}))
     return status
 

@@ -10,7 +10,8 @@
 #      label_smoothed_cross_entropy_with_rdrop and ours
 #      (rdrop_translation + rdrop_label_smoothed_cross_entropy), all alpha 5;
 #   4. a markdown table: loss curve, finiteness, fp16 loss scale, ms per
-#      update, peak torch.cuda.max_memory_allocated  ->  $OUT/table.md
+#      update, peak torch.cuda.max_memory_allocated over the run (fairseq
+#      resets it every update; gpu_check.py keeps the peak)  ->  $OUT/table.md
 #
 # On a GPU machine that reaches no network and whose python3 has a CUDA
 # torch (the project's device machine: Python 3.12, torch 2.11): make the
@@ -43,8 +44,9 @@
 # OUT (WORK: the results), UPDATES (200), MAX_TOKENS (4096), PRECISIONS
 # ("fp16 bf16"), VARIANTS ("baseline baseline_x2 builtin ours"), SENTENCES
 # (20000), LOG_INTERVAL (10), CURVE_AT ("10 50 100 150 200"), BUDGET_S (510;
-# --cpu 3600), RUN_TIMEOUT_S (one training: 120; --cpu 900), MAX_JOBS (16,
-# compile jobs).
+# --cpu 3600), RUN_TIMEOUT_S (one training: 120; --cpu 900), PARALLEL
+# (trainings at a time, one variant's precisions side by side: 2; --cpu 1),
+# MAX_JOBS (16, compile jobs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 die() { echo "gpu_check.sh: error: $*" >&2; exit 2; }
@@ -77,6 +79,7 @@ if (( CPU )); then
   CURVE_AT=${CURVE_AT:-1 2 3}
   BUDGET_S=${BUDGET_S:-3600}
   RUN_TIMEOUT_S=${RUN_TIMEOUT_S:-900}
+  PARALLEL=${PARALLEL:-1}
 else
   VENV=${VENV:-.venv-gpu}
   UPDATES=${UPDATES:-200}
@@ -87,6 +90,7 @@ else
   CURVE_AT=${CURVE_AT:-10 50 100 150 200}
   BUDGET_S=${BUDGET_S:-510}
   RUN_TIMEOUT_S=${RUN_TIMEOUT_S:-120}
+  PARALLEL=${PARALLEL:-2}
 fi
 VARIANTS=${VARIANTS:-baseline baseline_x2 builtin ours}
 for precision in $PRECISIONS; do
@@ -96,6 +100,7 @@ for variant in $VARIANTS; do
   [[ $variant == baseline || $variant == baseline_x2 || $variant == builtin || $variant == ours ]] || die "unknown variant '$variant' (baseline, baseline_x2, builtin, ours)"
 done
 
+[[ $PARALLEL =~ ^[1-9][0-9]*$ ]] || die "PARALLEL must be a whole number >= 1, got '$PARALLEL'"
 mkdir -p "$WORK" "$OUT"
 WORK=$(cd "$WORK" && pwd)
 # everything printed also goes to $OUT, which comes back from a remote machine
@@ -193,42 +198,64 @@ COMMON=("$DATA/bin" --arch transformer_iwslt_de_en --share-decoder-input-output-
 not_run() {  # a run.json for the table's row of a run that did not finish
   printf '{"status": 1, "error": "%s", "peak_mb": null}\n' "$2" > "$1/run.json"
 }
-RUNS=()
-for precision in $PRECISIONS; do
-  case $precision in
-    fp16) pflags=(--fp16) ;;
-    bf16) pflags=(--bf16) ;;
-    fp32) pflags=() ;;
+flags_of() {  # PRECISION VARIANT: the run's own flags, one a line
+  case $1 in
+    fp16) echo --fp16 ;;
+    bf16) echo --bf16 ;;
   esac
+  case $2 in
+    baseline|baseline_x2) printf '%s\n' --task translation --criterion label_smoothed_cross_entropy ;;
+    builtin) printf '%s\n' --task translation --criterion label_smoothed_cross_entropy_with_rdrop --rdrop-alpha 5 ;;
+    ours) printf '%s\n' --user-dir rdrop_fairseq --task rdrop_translation \
+            --criterion rdrop_label_smoothed_cross_entropy --rdrop-alpha 5 ;;
+  esac
+  echo --max-tokens
+  if [[ $2 == baseline_x2 ]]; then echo $((2 * MAX_TOKENS)); else echo "$MAX_TOKENS"; fi
+}
+train() {  # PRECISION VARIANT LIMIT: one training, its log and run.json in $WORK/runs/PRECISION-VARIANT
+  local run=$WORK/runs/$1-$2 rc=0 flags
+  mapfile -t flags < <(flags_of "$1" "$2")
+  PYTHONPATH=$HERE timeout "$3" $PY benchmarks/gpu_check.py train "$run" -- "${COMMON[@]}" "${flags[@]}" \
+    > "$run/train.log" 2>&1 || rc=$?
+  if (( rc == 124 )); then
+    not_run "$run" "stopped after $3 s (RUN_TIMEOUT_S, BUDGET_S)"
+  fi
+  (( rc == 0 )) || echo "   failed: see $run/train.log"
+}
+RUNS=()  # the table's order: by precision, then variant
+for precision in $PRECISIONS; do
   for variant in $VARIANTS; do
-    tokens=$MAX_TOKENS
-    case $variant in
-      baseline) vflags=(--task translation --criterion label_smoothed_cross_entropy) ;;
-      baseline_x2) vflags=(--task translation --criterion label_smoothed_cross_entropy); tokens=$((2 * MAX_TOKENS)) ;;
-      builtin) vflags=(--task translation --criterion label_smoothed_cross_entropy_with_rdrop --rdrop-alpha 5) ;;
-      ours) vflags=(--user-dir rdrop_fairseq --task rdrop_translation
-                    --criterion rdrop_label_smoothed_cross_entropy --rdrop-alpha 5) ;;
-    esac
-    run=$WORK/runs/$precision-$variant
-    rm -rf "$run" && mkdir -p "$run"
-    RUNS+=("$run")
+    RUNS+=("$WORK/runs/$precision-$variant")
+    rm -rf "$WORK/runs/$precision-$variant" && mkdir -p "$WORK/runs/$precision-$variant"
+  done
+done
+# PARALLEL trainings at a time, the precisions of one variant side by side:
+# a small model leaves a GPU mostly idle (an update is bound by the host's
+# kernel launches, each run on its own core), and every variant gets the same
+# neighbour, so the ratios within a precision still compare
+batch=()
+for variant in $VARIANTS; do
+  for precision in $PRECISIONS; do
+    batch+=("$precision $variant")
+    (( ${#batch[@]} < PARALLEL )) && [[ $precision != "${PRECISIONS##* }" ]] && continue
     # a table with every row, on time, rather than a run cut off by the caller
     # (a training needs some 15 s before its first update)
     left=$((BUDGET_S - (SECONDS - START)))
-    if (( left < 45 )); then
-      phase "skip $precision $variant: the time budget (BUDGET_S=$BUDGET_S) is spent"
-      not_run "$run" "not run: BUDGET_S=$BUDGET_S spent"
-      continue
-    fi
     limit=$(( left < RUN_TIMEOUT_S ? left : RUN_TIMEOUT_S ))
-    phase "train $precision $variant"
-    rc=0
-    PYTHONPATH=$HERE timeout "$limit" $PY benchmarks/gpu_check.py train "$run" -- "${COMMON[@]}" "${pflags[@]}" \
-      "${vflags[@]}" --max-tokens "$tokens" > "$run/train.log" 2>&1 || rc=$?
-    if (( rc == 124 )); then
-      not_run "$run" "stopped after $limit s (RUN_TIMEOUT_S, BUDGET_S)"
-    fi
-    (( rc == 0 )) || echo "   failed: see $run/train.log"
+    pids=()
+    for job in "${batch[@]}"; do
+      read -r p v <<< "$job"
+      if (( left < 45 )); then
+        phase "skip $p $v: the time budget (BUDGET_S=$BUDGET_S) is spent"
+        not_run "$WORK/runs/$p-$v" "not run: BUDGET_S=$BUDGET_S spent"
+      else
+        phase "train $p $v"
+        train "$p" "$v" "$limit" &
+        pids+=($!)
+      fi
+    done
+    (( ${#pids[@]} == 0 )) || wait "${pids[@]}"
+    batch=()
   done
 done
 

@@ -257,3 +257,18 @@ def test_chunked_projection_half_inputs(dtype):
     for got, expected in ((features.grad, ref_f.grad), (weight.grad, ref_w.grad)):
         scale = expected.abs().max().item()
         torch.testing.assert_close(got.double(), expected, rtol=5e-2, atol=2e-2 * scale)
+
+
+def test_chunks_are_larger_by_default_on_a_gpu_and_as_given_otherwise():
+    """The default chunk grows on CUDA (kernel launches, not memory, limit
+    there); a chunk size the caller gives is used on any device."""
+    from rdrop_fairseq.consistency import CUDA_CHUNK_SCALE, FUSED_CHUNK_ELEMENTS, _rows_per_chunk
+
+    cpu, cuda = torch.device("cpu"), torch.device("cuda")
+    vocab = 1000
+    assert _rows_per_chunk(vocab, None, FUSED_CHUNK_ELEMENTS, cpu) == FUSED_CHUNK_ELEMENTS // vocab
+    assert _rows_per_chunk(vocab, None, FUSED_CHUNK_ELEMENTS, cuda) == FUSED_CHUNK_ELEMENTS * CUDA_CHUNK_SCALE // vocab
+    assert CUDA_CHUNK_SCALE > 1
+    for device in (cpu, cuda):
+        assert _rows_per_chunk(vocab, 7000, FUSED_CHUNK_ELEMENTS, device) == 7
+        assert _rows_per_chunk(vocab, 10, FUSED_CHUNK_ELEMENTS, device) == 1

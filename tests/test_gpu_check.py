@@ -91,6 +91,13 @@ def test_gpu_check_refuses_an_unknown_precision(tmp_path):
     one_error_line(proc, "unknown precision 'fp8'")
 
 
+@pytest.mark.parametrize("parallel", ["0", "two"])
+def test_gpu_check_refuses_a_bad_parallel(tmp_path, parallel):
+    proc = run(CHECK_SH, "--cpu", PARALLEL=parallel, WORK=str(tmp_path / "w"))
+    one_error_line(proc, f"PARALLEL must be a whole number >= 1, got '{parallel}'")
+    assert not (tmp_path / "w").exists()
+
+
 @pytest.mark.parametrize(
     "args, words",
     [
@@ -226,6 +233,39 @@ def test_antlr_accepts_any_4_9_release(monkeypatch, tmp_path):
 
 
 # ---------------------------------------------------------------- the training wrapper and its table
+
+
+class FakeCudaMemory:
+    """The two calls of torch.cuda that fairseq's trainer makes after every
+    update: read the peak, then reset it to what is allocated now."""
+
+    def __init__(self):
+        self.allocated = self.peak = 0
+
+    def allocate(self, nbytes):
+        self.allocated += nbytes
+        self.peak = max(self.peak, self.allocated)
+
+    def max_memory_allocated(self):
+        return self.peak
+
+    def reset_peak_memory_stats(self):
+        self.peak = self.allocated
+
+
+def test_the_peak_memory_is_the_runs_not_the_last_updates():
+    """fairseq resets the peak after every update; the table's peak is the
+    largest of the whole run."""
+    cuda = FakeCudaMemory()
+    run_peak = gpu_check.keep_the_peak_across_resets(cuda)
+    cuda.allocate(1000)  # the model and its optimizer, for the whole run
+    for activations in (300, 900, 200):  # three updates; the second is the largest
+        cuda.allocate(activations)
+        cuda.allocate(-activations)
+        _ = cuda.max_memory_allocated()  # fairseq's gb_free
+        cuda.reset_peak_memory_stats()
+    assert cuda.max_memory_allocated() == 1000  # what the table used to read
+    assert run_peak() == 1900
 
 
 def test_the_wrapper_trains_fp32_and_bf16_and_the_table_reads_both(tmp_path):
