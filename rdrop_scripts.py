@@ -584,12 +584,15 @@ def frontier(rows):
                         gain = float(r["test_bleu"]) - float(base["test_bleu"])
                         shares.append(100 * gain / reference_gain)
             computes = [c for c in (_float_or_nan(r["relative_compute"]) for r in members) if not math.isnan(c)]
+            update_ratios = [_updates_over_baseline(r, baseline_of.get(_seed_key(r))) for r in members]
+            update_ratios = [u for u in update_ratios if not math.isnan(u)]
             share = statistics.fmean(shares) if shares else math.nan
             compute = statistics.fmean(computes) if computes else math.nan
             lines.append({
                 "corpus": corpus, "pairs": pairs, "variant": variant, "alpha": run_alpha, "seeds": len(members),
                 "bleu_mean": statistics.fmean(float(r["test_bleu"]) for r in members),
                 "gain_share": share, "relative_compute": compute,
+                "updates_over_baseline": statistics.fmean(update_ratios) if update_ratios else math.nan,
                 "stopped_by": sorted({r["stopped_by"] for r in members}),
                 "meets_target": share >= TARGET_SHARE and compute <= TARGET_COMPUTE,  # False when NaN
             })  # fmt: skip
@@ -601,6 +604,24 @@ def frontier(rows):
     return sorted(lines, key=order)
 
 
+class _EveryUpdateCountsOne(dict):
+    def get(self, key, default=None):
+        return 1.0
+
+
+def _updates_over_baseline(row, base):
+    """The updates that made the run's model (fine-tuning: the baseline's
+    too), every one counted once, over its seed's baseline's; NaN if unknown.
+    Beside relative compute it separates the two factors of the cost: how
+    long a mode trains and how much an update costs."""
+    try:
+        base_updates = float(base["updates"]) if base else math.nan
+        units = plain_update_units(row["variant"], float(row["updates"]), _EveryUpdateCountsOne(), base_updates)
+    except ValueError:
+        return math.nan
+    return units / base_updates if units is not None and base_updates else math.nan
+
+
 def frontier_table(rows):
     """The ``frontier`` lines as a markdown table; unknown numbers as ``-``."""
     lines = []
@@ -608,7 +629,8 @@ def frontier_table(rows):
         lines.append([g["corpus"], g["pairs"], g["variant"], g["alpha"], g["seeds"], f"{g['bleu_mean']:.2f}",
                       "-" if math.isnan(g["gain_share"]) else f"{g['gain_share']:.0f}%",
                       "-" if math.isnan(g["relative_compute"]) else f"{g['relative_compute']:.2f}x",
+                      "-" if math.isnan(g["updates_over_baseline"]) else f"{g['updates_over_baseline']:.2f}x",
                       _converged(g["stopped_by"]), "yes" if g["meets_target"] else "no"])  # fmt: skip
     columns = ["corpus", "pairs", "variant", "alpha", "seeds", "test BLEU (mean)", "gain share",
-               "relative compute", "converged", TARGET_COLUMN]  # fmt: skip
+               "relative compute", "updates vs baseline", "converged", TARGET_COLUMN]  # fmt: skip
     return markdown_table(columns, lines)

@@ -256,7 +256,7 @@ def test_summarize_fills_relative_compute_into_the_csv_and_keeps_the_rest(tmp_pa
     assert [r["test_bleu"] for r in rows] == ["14.00", "13.00", "10.00"]
     assert not list(tmp_path.glob("*.tmp"))
     assert TARGET_COLUMN in md.read_text() and md.read_text() + "\n" == proc.stdout
-    frontier_lines = {r[2]: r for r in table_rows(proc.stdout, "bible") if len(r) == 10}
+    frontier_lines = {r[2]: r for r in table_rows(proc.stdout, "bible") if len(r) == 11}
     assert frontier_lines["ours_enc_once"][6:8] == ["75%", "-"]  # no cost for its mode: compute unknown
     assert frontier_lines["ours"][6:8] == ["100%", "3.40x"]
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
@@ -306,13 +306,28 @@ def test_frontier_gives_the_share_of_ours_gain_per_seed_and_the_target_flag():
         ("ours_late1000", "3"), ("baseline", "0"), ("ours_fraction50", "3"), ("ours_every2", "3"), ("ours", "1"),
         ("ours", "3"), ("ours_enc_once", "3")]  # fmt: skip
     table = {(r[2], r[3]): r for r in table_rows(frontier_table(rows), "bible")}
-    assert table[("ours_fraction50", "3")][6:] == ["90%", "1.30x", "yes", "yes"]
-    assert table[("ours_every2", "3")][6:] == ["85%", "1.35x", "no (patience, time)", "no"]
-    assert table[("ours_late1000", "3")][6:] == ["50%", "0.50x", "yes", "no"]
-    assert table[("ours", "3")][6:] == ["100%", "3.40x", "yes", "no"]
-    assert table[("ours_enc_once", "3")][6:] == ["100%", "-", "yes", "no"]
-    assert table[("baseline", "0")][6:] == ["0%", "1.00x", "yes", "no"]
+    assert table[("ours_fraction50", "3")][6:] == ["90%", "1.30x", "1.00x", "yes", "yes"]
+    assert table[("ours_every2", "3")][6:] == ["85%", "1.35x", "1.00x", "no (patience, time)", "no"]
+    assert table[("ours_late1000", "3")][6:] == ["50%", "0.50x", "0.50x", "yes", "no"]
+    assert table[("ours", "3")][6:] == ["100%", "3.40x", "2.00x", "yes", "no"]
+    assert table[("ours_enc_once", "3")][6:] == ["100%", "-", "1.00x", "yes", "no"]  # updates known, cost not
+    assert table[("baseline", "0")][6:] == ["0%", "1.00x", "1.00x", "yes", "no"]
     assert frontier_table(rows).splitlines()[0].endswith(f"| {TARGET_COLUMN} |")
     # without alpha 3 runs of ours, the alpha ours was run with is the reference
     only_five = [r for r in rows if r["variant"] != "ours"] + strings([row("ours", 1, 12.0, alpha=5, updates=4000)])
     assert {g["variant"]: g for g in frontier(only_five)}["ours_late1000"]["gain_share"] == pytest.approx(100)
+
+
+def test_updates_vs_baseline_counts_every_update_once_and_fine_tuning_its_baseline_too():
+    """The frontier's second cost factor: how long each mode trains, apart
+    from what an update costs."""
+    rows = strings([row("baseline", 1, 10.0, updates=2000), row("ours", 1, 14.0, alpha=3, updates=4000),
+                    row("ours_every2", 1, 13.0, alpha=3, updates=3000),
+                    row("ours_from_baseline", 1, 15.0, alpha=3, updates=1000)])  # fmt: skip
+    for r, value in zip(rows, relative_compute(rows, COSTS)):
+        r["relative_compute"] = value
+    lines = {g["variant"]: g for g in frontier(rows)}
+    assert lines["ours"]["updates_over_baseline"] == pytest.approx(2.0)
+    assert lines["ours_every2"]["updates_over_baseline"] == pytest.approx(1.5)
+    assert lines["ours_from_baseline"]["updates_over_baseline"] == pytest.approx((2000 + 1000) / 2000)
+    assert lines["ours_from_baseline"]["relative_compute"] == pytest.approx((2000 + 1000 * COSTS["ours"]) / 2000)
