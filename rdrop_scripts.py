@@ -373,7 +373,7 @@ def alpha_choice_table(rows, slice_keys):
 
 # ---------------------------------------------------------------- compute in plain updates
 
-_LATE = re.compile(r"^(?P<mode>\w+?)_late(?P<start>\d+)$")
+_LATE = re.compile(r"^(?P<mode>\w+?)_late(?P<start>\d+)(_lr\d+)?$")  # the lr scale costs nothing
 STEP_COST_COLUMNS = ["variant", "cost_per_update"]
 
 

@@ -45,9 +45,11 @@ fi
 # (ours_enc_once_onesided), plain training until update N then R-Drop
 # (ours_lateN, e.g. ours_late1000), and R-Drop on P percent of each batch's
 # sentences (ours_fractionP, e.g. ours_fraction50); a cheap step and a late
-# start combine (ours_enc_once_onesided_late1000).
+# start combine (ours_enc_once_onesided_late1000); a late start's learning
+# rate scaled by P percent from update N on: ours_lateN_lrP (e.g.
+# ours_late1000_lr50).
 SMALL_MT_VARIANTS="baseline ours builtin ours_every2 ours_warmup ours_from_baseline
-  ours_onesided ours_enc_once ours_enc_once_onesided ours_lateN ours_fractionP"
+  ours_onesided ours_enc_once ours_enc_once_onesided ours_lateN ours_lateN_lrP ours_fractionP"
 SMALL_MT_VARIANTS=$(echo $SMALL_MT_VARIANTS)
 ALPHA_WARMUP=${ALPHA_WARMUP:-1000}
 
@@ -64,7 +66,7 @@ small_mt_check() {  # CORPUS VARIANT...: one-line errors before any work starts
     *) echo "error: unknown corpus '$corpus' (bible, multi30k)" >&2; return 2 ;;
   esac
   for variant in "$@"; do
-    [[ " $SMALL_MT_VARIANTS " == *" $variant "* || $variant =~ ^ours(_enc_once|_enc_once_onesided|_onesided)?_late[0-9]+$ ||
+    [[ " $SMALL_MT_VARIANTS " == *" $variant "* || $variant =~ ^ours(_enc_once|_enc_once_onesided|_onesided)?_late[0-9]+(_lr([1-9][0-9]?|100))?$ ||
        $variant =~ ^ours_fraction([1-9][0-9]?|100)$ ]] || {
       echo "error: unknown variant '$variant' (${SMALL_MT_VARIANTS// /, })" >&2
       return 2
@@ -135,6 +137,7 @@ small_mt_variant_flags() {  # VARIANT ALPHA: task and criterion of a variant
     ours_onesided) echo "$(small_mt_variant_flags ours "$2") --rdrop-target-no-grad" ;;
     ours_enc_once) echo "$(small_mt_variant_flags ours "$2") --rdrop-encoder-once" ;;
     ours_enc_once_onesided) echo "$(small_mt_variant_flags ours "$2") --rdrop-encoder-once --rdrop-target-no-grad" ;;
+    *_late[0-9]*_lr[0-9]*) echo "$(small_mt_variant_flags "${1%_lr*}" "$2") --rdrop-lr-scale $(awk "BEGIN {print ${1##*_lr} / 100}")" ;;
     *_late[0-9]*) echo "$(small_mt_variant_flags "${1%_late*}" "$2") --rdrop-start-update ${1##*_late}" ;;
     ours_fraction*) echo "$(small_mt_variant_flags ours "$2") --rdrop-fraction $(awk "BEGIN {print ${1#ours_fraction} / 100}")" ;;
   esac

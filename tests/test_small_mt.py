@@ -218,6 +218,7 @@ def test_relative_compute_charges_each_mode_against_its_seeds_baseline():
         ("ours_enc_once_onesided_late1000", 5, 1, 800): 800 / b,  # stopped before R-Drop started
         ("ours_enc_once", 3, 1, 2000): None,  # no cost measured for this mode
         ("ours_late1000", 5, 1, 2000): (1000 + 1000 * 1.7) / b,
+        ("ours_late1000_lr50", 3, 1, 3000): (1000 + 2000 * 1.7) / b,  # a lower learning rate costs nothing
         ("ours", 3, 2, 4000): None,  # seed 2 has no baseline run
         ("ours_from_baseline", 3, 2, 1000): None,
         ("ours", 3, 1, "x"): None,  # an unreadable row is unknown, not a crash
@@ -331,3 +332,29 @@ def test_updates_vs_baseline_counts_every_update_once_and_fine_tuning_its_baseli
     assert lines["ours_every2"]["updates_over_baseline"] == pytest.approx(1.5)
     assert lines["ours_from_baseline"]["updates_over_baseline"] == pytest.approx((2000 + 1000) / 2000)
     assert lines["ours_from_baseline"]["relative_compute"] == pytest.approx((2000 + 1000 * COSTS["ours"]) / 2000)
+
+
+@pytest.mark.parametrize(
+    "variant, flags",
+    [
+        ("ours_late1000", "--rdrop-start-update 1000"),
+        ("ours_late1000_lr50", "--rdrop-start-update 1000 --rdrop-lr-scale 0.5"),
+        ("ours_enc_once_late200_lr25", "--rdrop-encoder-once --rdrop-start-update 200 --rdrop-lr-scale 0.25"),
+        ("ours_fraction25", "--rdrop-fraction 0.25"),
+    ],
+)
+def test_schedule_variants_become_the_options_they_name(variant, flags):
+    """The variant names of the reproduction runs spell out their options;
+    names that do not parse are refused before any run."""
+    script = f"source scripts/small_mt.sh && small_mt_check bible {variant} && small_mt_variant_flags {variant} 3"
+    proc = subprocess.run(["bash", "-c", script], cwd=REPO, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split()[:4] == ["--task", "rdrop_translation", "--criterion", "rdrop_label_smoothed_cross_entropy"]
+    assert " ".join(proc.stdout.split()[4:]) == f"--rdrop-alpha 3 {flags}"
+
+
+@pytest.mark.parametrize("variant", ["ours_late1000_lr0", "ours_late1000_lr150", "ours_lr50", "ours_every2_lr50"])
+def test_bad_schedule_variants_are_refused_in_one_line(variant):
+    script = f"source scripts/small_mt.sh && small_mt_check bible {variant}"
+    proc = subprocess.run(["bash", "-c", script], cwd=REPO, capture_output=True, text=True)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and f"unknown variant '{variant}'" in proc.stderr
