@@ -231,8 +231,9 @@ for precision in $PRECISIONS; do
 done
 # PARALLEL trainings at a time, the precisions of one variant side by side:
 # a small model leaves a GPU mostly idle (an update is bound by the host's
-# kernel launches, each run on its own core), and every variant gets the same
-# neighbour, so the ratios within a precision still compare
+# kernel launches, each run on its own core); each run's neighbour is the
+# same variant in the other precision, so ratios within a precision compare
+# (with one precision, the runs go one at a time)
 batch=()
 for variant in $VARIANTS; do
   for precision in $PRECISIONS; do
