@@ -396,28 +396,36 @@ def read_step_costs(path):
     return costs
 
 
-def _mode_cost(mode, costs):
-    # the alpha ramp changes the loss, not the work of an update
-    return costs.get("ours" if mode == "ours_warmup" else mode)
+def cost_from_table(costs):
+    """COST_PER_UPDATE for ``plain_update_units`` from the measured table
+    ``{variant: cost}``; the alpha ramp changes the loss, not the work of an
+    update, so the warm-up is charged R-Drop's cost."""
+    return lambda mode: costs.get("ours" if mode == "ours_warmup" else mode)
 
 
-def plain_update_units(variant, updates, costs, baseline_updates=None):
+def count_updates(mode):
+    """COST_PER_UPDATE that charges every update one: counts updates."""
+    return 1.0
+
+
+def plain_update_units(variant, updates, cost_per_update, baseline_updates=None):
     """A run's compute in plain updates: its UPDATES, each charged its mode's
-    cost per update (COSTS, plain = 1), plus, for fine-tuning the baseline,
-    the BASELINE_UPDATES it starts from. None when a cost it needs is unknown."""
+    COST_PER_UPDATE(mode) (plain = 1; None when unknown), plus, for
+    fine-tuning the baseline, the BASELINE_UPDATES it starts from. None when
+    a cost it needs is unknown."""
     if variant == BASELINE:
         return float(updates)
     if variant == "ours_every2":  # every 2nd update is an R-Drop one
-        cost = costs.get("ours")
+        cost = cost_per_update("ours")
         return None if cost is None else updates * (1 + cost) / 2
     if variant == "ours_from_baseline":
-        cost = costs.get("ours")
+        cost = cost_per_update("ours")
         return None if cost is None or baseline_updates is None else baseline_updates + updates * cost
     late = _LATE.match(variant)
     if late:  # plain updates until the start, the mode's after it
-        start, cost = int(late.group("start")), _mode_cost(late.group("mode"), costs)
+        start, cost = int(late.group("start")), cost_per_update(late.group("mode"))
         return None if cost is None else min(start, updates) + max(0, updates - start) * cost
-    cost = _mode_cost(variant, costs)
+    cost = cost_per_update(variant)
     return None if cost is None else updates * cost
 
 
@@ -431,7 +439,7 @@ def relative_compute(rows, costs):
         base, base_updates = baseline_of.get(_seed_key(row)), None
         try:
             base_updates = float(base["updates"]) if base else None
-            units = plain_update_units(row["variant"], float(row["updates"]), costs, base_updates)
+            units = plain_update_units(row["variant"], float(row["updates"]), cost_from_table(costs), base_updates)
         except ValueError:  # an unreadable updates field: unknown, as a missing run
             units = None
         values.append("" if units is None or not base_updates else f"{units / base_updates:.3f}")
@@ -604,11 +612,6 @@ def frontier(rows):
     return sorted(lines, key=order)
 
 
-class _EveryUpdateCountsOne(dict):
-    def get(self, key, default=None):
-        return 1.0
-
-
 def _updates_over_baseline(row, base):
     """The updates that made the run's model (fine-tuning: the baseline's
     too), every one counted once, over its seed's baseline's; NaN if unknown.
@@ -616,7 +619,7 @@ def _updates_over_baseline(row, base):
     long a mode trains and how much an update costs."""
     try:
         base_updates = float(base["updates"]) if base else math.nan
-        units = plain_update_units(row["variant"], float(row["updates"]), _EveryUpdateCountsOne(), base_updates)
+        units = plain_update_units(row["variant"], float(row["updates"]), count_updates, base_updates)
     except ValueError:
         return math.nan
     return units / base_updates if units is not None and base_updates else math.nan
