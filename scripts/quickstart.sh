@@ -38,6 +38,7 @@ PAIRS=${PAIRS:-1000}
 VERSES=${VERSES:-5000}
 ALPHA=${ALPHA:-$([[ $MODE == lm ]] && echo 1 || echo 3)}
 SEEDS=${SEEDS:-1}
+CORES=$(nproc)
 export MINUTES=${MINUTES:-60}
 export PYTHONWARNINGS=${PYTHONWARNINGS:-ignore}  # fairseq 0.12 on torch 2.x is chatty
 # keep freed (tokens x vocab) buffers for reuse instead of page-faulting fresh
@@ -111,15 +112,22 @@ fi
 
 names=()
 for seed in $SEEDS; do
-  step "Seed $seed: baseline and R-Drop (alpha $ALPHA, dropout $DROPOUT) side by side, one thread each, until $PATIENCE epochs without a better validation loss$([[ $MINUTES != 0 ]] && echo " (cap: $MINUTES minutes)")"
+  step "Seed $seed: baseline and R-Drop (alpha $ALPHA, dropout $DROPOUT) side by side, one thread each (the one still training then takes all $CORES cores), until $PATIENCE epochs without a better validation loss$([[ $MINUTES != 0 ]] && echo " (cap: $MINUTES minutes)")"
   pids=()
   for run in "${RUNS[@]}"; do
     variant=${run%:*} name=$(run_name "$run" "$seed")
     names+=("$name")
-    [[ -f $(done_file "$name") ]] && { echo "  $name: already done"; continue; }
-    rm -rf "${DIR:?}/$name" "$DIR/$name".{log,err,minutes}
+    [[ -f $(done_file "$name") ]] && { echo "  $name: already done"; touch "$DIR/$name.trained"; continue; }
+    rm -rf "${DIR:?}/$name" "$DIR/$name".{log,err,minutes,trained}
     touch "$DIR/$name.log"
-    OMP_NUM_THREADS=1 train "$DIR" "$name" "$variant" "${run#*:}" "$seed" & pids+=($!)
+    # the other run's marker: written when it has trained, its core then free
+    other=$(run_name "${RUNS[0]}" "$seed")
+    [[ $other == "$name" ]] && other=$(run_name "${RUNS[1]}" "$seed")
+    (
+      FAIRSEQ_TRAIN=("$PY" scripts/train_taking_freed_cores.py --when "$DIR/$other.trained" --threads "$CORES" --)
+      OMP_NUM_THREADS=1 train "$DIR" "$name" "$variant" "${run#*:}" "$seed"
+      touch "$DIR/$name.trained"
+    ) & pids+=($!)
     small_mt_progress "$variant" "$DIR/$name.log" "$!" &
   done
   for pid in "${pids[@]}"; do wait "$pid"; done  # a failed training stops here

@@ -89,7 +89,7 @@ small_lm_train() {  # DIR NAME VARIANT ALPHA SEED [EXTRA FLAGS...]: train until 
   local dir=$1 name=$2 variant=$3 alpha=$4 seed=$5 start=$SECONDS flags
   shift 5
   read -r -a flags <<< "$(small_lm_variant_flags "$dir" "$variant" "$alpha")"
-  $BIN/fairseq-train "$dir/bin" --user-dir rdrop_fairseq "${flags[@]}" "${SMALL_LM_MODEL[@]}" \
+  "${FAIRSEQ_TRAIN[@]:-$BIN/fairseq-train}" "$dir/bin" --user-dir rdrop_fairseq "${flags[@]}" "${SMALL_LM_MODEL[@]}" \
     --tokens-per-sample "$TOKENS_PER_SAMPLE" --sample-break-mode none --max-tokens "$LM_MAX_TOKENS" \
     --dropout "$DROPOUT" --optimizer adam --adam-betas '(0.9, 0.98)' --lr "$LR" \
     --lr-scheduler inverse_sqrt --warmup-updates "$WARMUP" --max-epoch "$MAX_EPOCH" \

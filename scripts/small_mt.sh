@@ -15,7 +15,10 @@
 # ALPHA_WARMUP (1000 updates, variant ours_warmup), MULTI30K_DIR, BIBLE_DIR
 # (a folder with train/valid/test.{es,en} from scripts/bible_corpus.py: no apt
 # needed) and SMOKE (1: a tiny model for 2 epochs, 50 validation and 40 test
-# sentences, to check the pipeline in minutes).
+# sentences, to check the pipeline in minutes). FAIRSEQ_TRAIN, an array, is
+# the command that trains (default $BIN/fairseq-train; the quickstart runs
+# scripts/train_taking_freed_cores.py, so that the run still training takes
+# the other's core when that one ends).
 
 PATIENCE=${PATIENCE:-5}
 MAX_EPOCH=${MAX_EPOCH:-300}
@@ -163,7 +166,7 @@ small_mt_train() {  # DIR NAME VARIANT ALPHA SEED [EXTRA FLAGS...]: train until 
   read -r -a cap <<< "$(small_mt_time_cap)"
   # --user-dir for every variant: the plugin keeps every sample in
   # fairseq-fixed's batches, so all variants validate on the same sentences
-  $BIN/fairseq-train "$dir/bin" --user-dir rdrop_fairseq "${flags[@]}" "${SMALL_MT_MODEL[@]}" \
+  "${FAIRSEQ_TRAIN[@]:-$BIN/fairseq-train}" "$dir/bin" --user-dir rdrop_fairseq "${flags[@]}" "${SMALL_MT_MODEL[@]}" \
     --dropout "$DROPOUT" --label-smoothing 0.1 --optimizer adam --adam-betas '(0.9, 0.98)' \
     --lr "$LR" --lr-scheduler inverse_sqrt --warmup-updates "$WARMUP" --max-tokens "$MAX_TOKENS" \
     --max-epoch "$MAX_EPOCH" --patience "$PATIENCE" "${cap[@]}" --save-dir "$dir/$name" \
