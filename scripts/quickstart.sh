@@ -5,6 +5,8 @@
 # (early stopping on validation loss), score the best checkpoint of each on
 # held-out books with sacreBLEU, and print a side-by-side table plus
 # curves.png (validation loss per epoch with the best epochs, and BLEU).
+# The two trainings start with one thread each; the one still training when
+# the other ends takes every core (scripts/train_taking_freed_cores.py).
 #
 #   bash scripts/quickstart.sh                  # one seed (benchmarks/RESULTS.md: time and numbers)
 #   SEEDS="1 2 3" bash scripts/quickstart.sh    # three seeds: mean and spread
