@@ -40,7 +40,7 @@ def parse_args(argv):
     return args
 
 
-def take_threads_when(path, threads, poll_seconds=POLL_SECONDS):
+def take_threads_when(path, threads):
     """From now on, once PATH exists, the main thread switches torch to
     THREADS intra-op threads (at its next Python step). Main thread only."""
     import torch
@@ -53,7 +53,7 @@ def take_threads_when(path, threads, poll_seconds=POLL_SECONDS):
 
     def watch():
         while not os.path.exists(path):
-            time.sleep(poll_seconds)
+            time.sleep(POLL_SECONDS)
         os.kill(os.getpid(), signal.SIGUSR1)
 
     threading.Thread(target=watch, name="watch-freed-cores", daemon=True).start()
