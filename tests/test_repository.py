@@ -1,8 +1,12 @@
-"""The repository stands on its own: the tests read nothing outside it, and
-README.md renders as written."""
+"""The repository stands on its own: the tests read nothing outside it,
+README.md renders as written, and the committed result tables are the ones
+their committed rows make."""
 
 import importlib
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path, PurePath
 
 from conftest import BIBLE, REPO
@@ -80,3 +84,22 @@ def test_readme_sections_in_reading_order_and_links_resolve():
     assert local, "README links no project page"
     for href in local:
         assert (REPO / href).exists(), f"README links {href}, which does not exist"
+
+
+# ---------------------------------------------------------------- results
+
+RESULTS = REPO / "benchmarks" / "results"
+
+
+def test_committed_result_tables_are_what_their_rows_make(tmp_path):
+    """A row added to a results CSV without rerunning its table script would
+    leave RESULTS.md's source tables stale; both scripts must reproduce them."""
+    rows = tmp_path / "quality.csv"
+    shutil.copy(RESULTS / "quality.csv", rows)  # the summary refreshes a column of the CSV it reads
+    mt = subprocess.run([sys.executable, REPO / "benchmarks" / "summarize_small.py", rows],
+                        capture_output=True, text=True, check=True)  # fmt: skip
+    assert mt.stdout == (RESULTS / "quality.md").read_text(encoding="utf-8") + "\n"
+    assert rows.read_bytes() == (RESULTS / "quality.csv").read_bytes()
+    lm = subprocess.run([sys.executable, REPO / "scripts" / "small_lm.py", "table", "--csv", RESULTS / "lm_quality.csv"],
+                        capture_output=True, text=True, check=True)  # fmt: skip
+    assert lm.stdout == (RESULTS / "lm_quality.md").read_text(encoding="utf-8")
