@@ -117,6 +117,31 @@ def summary_table(rows):
     return markdown_table(columns, lines)
 
 
+ARCH_LABEL = {"transformer_lm": "transformer_lm (full softmax)", "adaptive": "adaptive input + softmax"}
+
+
+def per_seed_table(rows):
+    """One line per (arch, variant, alpha) with every seed's epochs, test
+    perplexity and change against its own baseline: the table RESULTS.md
+    shows, so that its lines can be checked against the rows."""
+    baseline_of = {_seed_key(r): r for r in rows if r["variant"] == BASELINE}
+    lines = []
+    for g in summarize(rows):
+        members = sorted((r for r in rows if all(r[k] == str(g[k]) for k in LM_KEY[:-1])), key=lambda r: int(r["seed"]))
+        spread = "" if math.isnan(g["ppl_std"]) else f" +- {g['ppl_std']:.2f}"
+        changes = [f"{100 * (float(r['test_ppl']) / float(baseline_of[_seed_key(r)]['test_ppl']) - 1):+.1f}%"
+                   for r in members if g["variant"] != BASELINE and _seed_key(r) in baseline_of]  # fmt: skip
+        if len(changes) > 1:
+            changes.append(f"(mean {100 * g['change']:+.1f}%)")
+        lines.append([ARCH_LABEL.get(g["arch"], g["arch"]), g["variant"], "" if g["variant"] == BASELINE else g["alpha"],
+                      ", ".join(r["seed"] for r in members), _converged(g["stopped_by"]),
+                      ", ".join(r["epochs"] for r in members), ", ".join(r["test_ppl"] for r in members),
+                      f"{g['ppl_mean']:.2f}{spread}", ", ".join(changes).replace(", (mean", " (mean")])  # fmt: skip
+    columns = ["arch", "variant", "alpha", "seeds", "converged", "epochs", "test ppl (per seed)",
+               "test ppl (mean +- std)", "change (per seed)"]  # fmt: skip
+    return markdown_table(columns, lines)
+
+
 def select(rows, corpus=None, tokens=None):
     return [r for r in rows if (corpus is None or r["corpus"] == corpus)
             and (tokens is None or r["tokens"] == str(tokens))]  # fmt: skip
@@ -171,6 +196,8 @@ def main(argv=None):
         print(runs_table(rows))
         print()
         print(summary_table(rows))
+        print()
+        print(per_seed_table(rows))
         alphas = alpha_choice_table(rows, ("corpus", "tokens", "arch"))
         if alphas:
             print()

@@ -103,3 +103,17 @@ def test_committed_result_tables_are_what_their_rows_make(tmp_path):
     lm = subprocess.run([sys.executable, REPO / "scripts" / "small_lm.py", "table", "--csv", RESULTS / "lm_quality.csv"],
                         capture_output=True, text=True, check=True)  # fmt: skip
     assert lm.stdout == (RESULTS / "lm_quality.md").read_text(encoding="utf-8")
+
+
+def test_results_language_model_table_lines_are_the_rows_own():
+    """RESULTS.md's per-seed language-model table is copied from
+    ``small_lm.py table``: every line of it must still be one the committed
+    rows make (a subset, in any order)."""
+    made = subprocess.run([sys.executable, REPO / "scripts" / "small_lm.py", "table", "--csv",
+                           RESULTS / "lm_quality.csv"], capture_output=True, text=True, check=True).stdout  # fmt: skip
+    text = (REPO / "benchmarks" / "RESULTS.md").read_text(encoding="utf-8")
+    section = text.split("\n## Language models at convergence", 1)[1].split("\n## ", 1)[0]
+    header = next(l for l in made.splitlines() if "| test ppl (per seed) |" in l)
+    assert header in section, "RESULTS.md's language-model section lost its per-seed table"
+    shown = section.split(header, 1)[1].split("\n\n", 1)[0].splitlines()[2:]
+    assert shown and not [line for line in shown if line not in made.splitlines()]

@@ -120,6 +120,11 @@ def test_summary_pairs_each_seed_with_its_own_archs_baseline():
     assert "no (time)" in next(l for l in table.splitlines() if "| adaptive | ours |" in l)
     runs = small_lm.runs_table(rows)
     assert "| 114.00 | -5.0% |" in runs and "| 84.00 | +5.0% |" in runs
+    per_seed = small_lm.per_seed_table(rows).splitlines()
+    assert "| 90.00, 114.00 | 102.00 +- 16.97 | -10.0%, -5.0% (mean -7.5%) |" in next(
+        l for l in per_seed if l.startswith("| transformer_lm (full softmax) | ours | 1 | 1, 2 | yes |"))
+    assert next(l for l in per_seed if "| adaptive input + softmax | ours |" in l).endswith(
+        "| 84.00 | 84.00 | +5.0% |")  # one seed: no mean, no spread
 
 
 def test_alpha_is_compared_on_validation_over_the_seeds_every_alpha_has(tmp_path, capsys):
