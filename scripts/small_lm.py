@@ -75,6 +75,7 @@ def summarize(rows):
         paired = [(r, baseline_of[_seed_key(r)]) for r in members if _seed_key(r) in baseline_of]
         summary.append({
             "corpus": corpus, "tokens": tokens, "arch": arch, "variant": variant, "alpha": alpha,
+            "members": sorted(members, key=lambda r: int(r["seed"])),
             "seeds": len(members), "stopped_by": [r["stopped_by"] for r in members],
             "ppl_mean": statistics.fmean(ppl), "ppl_std": statistics.stdev(ppl) if len(ppl) > 1 else math.nan,
             "change": statistics.fmean(float(r["test_ppl"]) / float(b["test_ppl"]) - 1 for r, b in paired)
@@ -88,13 +89,18 @@ def summarize(rows):
                                           g["variant"], float(g["alpha"])))  # fmt: skip
 
 
+def _change(row, base):
+    """A run's test perplexity against its seed's baseline, as a signed percentage."""
+    return f"{100 * (float(row['test_ppl']) / float(base['test_ppl']) - 1):+.1f}%"
+
+
 def runs_table(rows):
     """One line per run, with its perplexity change against the same seed's baseline."""
     baseline_of = {_seed_key(r): r for r in rows if r["variant"] == BASELINE}
     lines = []
     for r in rows:
         base = baseline_of.get(_seed_key(r))
-        change = f"{100 * (float(r['test_ppl']) / float(base['test_ppl']) - 1):+.1f}%" if base else "n/a"
+        change = _change(r, base) if base else "n/a"
         lines.append([r["arch"], r["variant"], r["alpha"], r["seed"], _converged([r["stopped_by"]]), r["epochs"],
                       r["best_epoch"], r["best_valid_loss"], r["test_ppl"], change, r["train_minutes"]])  # fmt: skip
     columns = ["arch", "variant", "alpha", "seed", "converged", "epochs", "best epoch", "best valid loss",
@@ -127,16 +133,16 @@ def per_seed_table(rows):
     baseline_of = {_seed_key(r): r for r in rows if r["variant"] == BASELINE}
     lines = []
     for g in summarize(rows):
-        members = sorted((r for r in rows if all(r[k] == str(g[k]) for k in LM_KEY[:-1])), key=lambda r: int(r["seed"]))
+        members = g["members"]
         spread = "" if math.isnan(g["ppl_std"]) else f" +- {g['ppl_std']:.2f}"
-        changes = [f"{100 * (float(r['test_ppl']) / float(baseline_of[_seed_key(r)]['test_ppl']) - 1):+.1f}%"
-                   for r in members if g["variant"] != BASELINE and _seed_key(r) in baseline_of]  # fmt: skip
-        if len(changes) > 1:
-            changes.append(f"(mean {100 * g['change']:+.1f}%)")
+        changes = ", ".join(_change(r, baseline_of[_seed_key(r)]) for r in members
+                            if g["variant"] != BASELINE and _seed_key(r) in baseline_of)  # fmt: skip
+        if "," in changes:
+            changes += f" (mean {100 * g['change']:+.1f}%)"
         lines.append([ARCH_LABEL.get(g["arch"], g["arch"]), g["variant"], "" if g["variant"] == BASELINE else g["alpha"],
                       ", ".join(r["seed"] for r in members), _converged(g["stopped_by"]),
                       ", ".join(r["epochs"] for r in members), ", ".join(r["test_ppl"] for r in members),
-                      f"{g['ppl_mean']:.2f}{spread}", ", ".join(changes).replace(", (mean", " (mean")])  # fmt: skip
+                      f"{g['ppl_mean']:.2f}{spread}", changes])  # fmt: skip
     columns = ["arch", "variant", "alpha", "seeds", "converged", "epochs", "test ppl (per seed)",
                "test ppl (mean +- std)", "change (per seed)"]  # fmt: skip
     return markdown_table(columns, lines)
