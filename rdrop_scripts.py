@@ -252,33 +252,44 @@ def markdown_table(columns, rows, digits=2):
 
 # ---------------------------------------------------------------- quality results (one CSV row per run)
 
+# What a run varies from the small runner's defaults: every table and pairing
+# keeps runs of different settings apart. Rows written before a setting had a
+# column ran at its default.
+SETTING_DEFAULTS = {"dropout": "0.3", "attention_dropout": "0", "activation_dropout": "0"}
+SETTING_COLUMNS = list(SETTING_DEFAULTS)
 QUALITY_COLUMNS = [
-    "corpus", "pairs", "variant", "alpha", "seed", "test_bleu", "best_valid_loss",
+    "corpus", "pairs", "variant", "alpha", *SETTING_COLUMNS, "seed", "test_bleu", "valid_bleu", "best_valid_loss",
     "epochs", "best_epoch", "updates", "train_minutes", "stopped_by", "relative_compute",
 ]  # fmt: skip
-# CSVs written before relative_compute existed: read with it empty, rewritten with it
-_OLDER_QUALITY_COLUMNS = QUALITY_COLUMNS[:-1]
-QUALITY_KEY = ("corpus", "pairs", "variant", "alpha", "seed")  # one run; a rerun replaces its row
+# CSVs written before relative_compute, then before the settings and valid_bleu
+_BEFORE_SETTINGS = [c for c in QUALITY_COLUMNS if c not in SETTING_COLUMNS and c != "valid_bleu"]
+_OLDER_QUALITY_COLUMNS = [_BEFORE_SETTINGS, _BEFORE_SETTINGS[:-1]]
+QUALITY_KEY = ("corpus", "pairs", "variant", "alpha", *SETTING_COLUMNS, "seed")  # one run; a rerun replaces its row
 BASELINE = "baseline"
+REFERENCE_VARIANT = "ours"  # R-Drop as the plugin trains it: the variant tuned against the baseline
 
 
-def read_result_rows(csv_path, columns, older=()):
+def read_result_rows(csv_path, columns, older=(), defaults=None):
     """The rows of a results CSV (one row per run) as dicts of strings, with the
     header ``columns`` or one of the ``older`` headers (their missing columns
-    read as empty); [] if it does not exist yet."""
+    read as their ``defaults``, else empty); [] if it does not exist yet."""
     if not Path(csv_path).exists():
         return []
     with open(csv_path, newline="", encoding="utf-8") as f:
         reader = csv.DictReader(f)
         if reader.fieldnames not in (columns, *older):
             fail(f"{csv_path}: columns {reader.fieldnames} are not {columns}")
-        return [{column: row.get(column) or "" for column in columns} for row in reader]
+        missing = dict.fromkeys(c for c in columns if c not in reader.fieldnames)
+        fill = {c: (defaults or {}).get(c, "") for c in missing}
+        return [{column: fill[column] if column in fill else row.get(column) or "" for column in columns}
+                for row in reader]  # fmt: skip
 
 
 def read_quality_rows(csv_path):
-    """The rows of the translation quality CSV (``relative_compute`` empty
-    in a CSV from before that column)."""
-    return read_result_rows(csv_path, QUALITY_COLUMNS, [_OLDER_QUALITY_COLUMNS])
+    """The rows of the translation quality CSV. In a CSV from before a column,
+    ``relative_compute`` and ``valid_bleu`` read empty and the settings as
+    their defaults (the runs before them used the defaults)."""
+    return read_result_rows(csv_path, QUALITY_COLUMNS, _OLDER_QUALITY_COLUMNS, SETTING_DEFAULTS)
 
 
 @contextmanager
@@ -310,13 +321,16 @@ def _write_result_rows(csv_path, rows, columns):
         f.write(text.getvalue())
 
 
-def write_result_row(csv_path, row, columns, key, optional=(), older=()):
+def write_result_row(csv_path, row, columns, key, optional=(), older=(), defaults=None):
     """Add ROW to a results CSV, replacing an earlier row of the same run (the
-    same ``key`` columns); columns in ``optional`` may be left out."""
-    row = {column: str(row.get(column, "") if column in optional else row[column]) for column in columns}
+    same ``key`` columns); columns in ``optional`` may be left out (empty),
+    those in ``defaults`` too (their default)."""
+    defaults = defaults or {}
+    row = {column: str(row[column] if column in row else defaults[column] if column in defaults
+                       else "" if column in optional else row[column]) for column in columns}  # fmt: skip
     Path(csv_path).parent.mkdir(parents=True, exist_ok=True)
     with _csv_lock(csv_path):
-        rows = read_result_rows(csv_path, columns, older)
+        rows = read_result_rows(csv_path, columns, older, defaults)
         rows = [r for r in rows if any(r[k] != row[k] for k in key)] + [row]
         _write_result_rows(csv_path, rows, columns)
 
@@ -324,8 +338,10 @@ def write_result_row(csv_path, row, columns, key, optional=(), older=()):
 def write_quality_row(csv_path, row):
     """Add ROW, replacing an earlier row of the same run. ``relative_compute``
     may be left out: it depends on other runs (the same seed's baseline may
-    finish later), so ``refresh_relative_compute`` fills it from the whole CSV."""
-    write_result_row(csv_path, row, QUALITY_COLUMNS, QUALITY_KEY, ("relative_compute",), [_OLDER_QUALITY_COLUMNS])
+    finish later), so ``refresh_relative_compute`` fills it from the whole CSV;
+    ``valid_bleu`` too (empty), and the settings (their defaults)."""
+    write_result_row(csv_path, row, QUALITY_COLUMNS, QUALITY_KEY, ("relative_compute", "valid_bleu"),
+                     _OLDER_QUALITY_COLUMNS, SETTING_DEFAULTS)  # fmt: skip
 
 
 # ---------------------------------------------------------------- alpha, chosen on validation
@@ -368,6 +384,123 @@ def alpha_choice_table(rows, slice_keys):
     columns = [*slice_keys, "variant", "alpha", "seeds", "best valid loss (mean)", "lowest"]
     lines = [[*(c[k] for k in slice_keys), c["variant"], f"{c['alpha']:g}", " ".join(c["seeds"]),
               f"{c['best_valid_loss']:.3f}", "yes" if c["chosen"] else ""] for c in choices]  # fmt: skip
+    return markdown_table(columns, lines)
+
+
+# ---------------------------------------------------------------- settings chosen on validation, the tuned comparison
+
+CHOICE_SEED = "1"  # settings are chosen on this seed's validation set; the other seeds only confirm
+
+
+def _settings(row):
+    return tuple(row[c] for c in SETTING_COLUMNS)
+
+
+def is_no_kl(row):
+    """R-Drop's duplicated batch without the consistency term: the control for seeing each sentence twice."""
+    return row["variant"] != BASELINE and float(row["alpha"]) == 0
+
+
+def setting_choice(rows, slice_keys, score_column, higher_is_better, seed=CHOICE_SEED):
+    """Per slice (``slice_keys``) and variant: every (alpha, setting) run on
+    ``seed`` with a ``score_column`` (validation BLEU for translation, best
+    validation loss for language models), and the best of them: the choice
+    made on validation, before any test score is read. The no-KL control
+    (alpha 0) is no R-Drop candidate: it follows R-Drop's choice.
+    Returns dicts with the slice keys, variant, alpha, settings (a dict),
+    score and chosen."""
+    groups = {}
+    for row in rows:
+        if row["seed"] != seed or not row[score_column] or is_no_kl(row):
+            continue
+        key = tuple(row[k] for k in slice_keys) + (row["variant"],)
+        groups.setdefault(key, []).append(row)
+    choices = []
+    for key, candidates in groups.items():
+        candidates.sort(key=lambda r: (float(r["alpha"]), *map(float, _settings(r))))
+        sign = -1 if higher_is_better else 1
+        best = min(candidates, key=lambda r: sign * float(r[score_column]))
+        for r in candidates:
+            choices.append({**dict(zip(slice_keys, key)), "variant": key[-1], "alpha": r["alpha"],
+                            "settings": dict(zip(SETTING_COLUMNS, _settings(r))), "setting": setting_label(r),
+                            "score": float(r[score_column]), "chosen": r is best})  # fmt: skip
+    return choices
+
+
+def setting_choice_table(rows, slice_keys, score_column, higher_is_better, score_header):
+    """``setting_choice`` as a markdown table; empty when nothing has a score."""
+    choices = setting_choice(rows, slice_keys, score_column, higher_is_better)
+    if not choices:
+        return ""
+    columns = [*slice_keys, "variant", "alpha", SETTING_HEADER, f"{score_header} (seed {CHOICE_SEED})", "chosen"]
+    lines = [[*(c[k] for k in slice_keys), c["variant"], c["alpha"], c["setting"], f"{c['score']:.3f}".rstrip("0"),
+              "yes" if c["chosen"] else ""] for c in choices]  # fmt: skip
+    return markdown_table(columns, lines)
+
+
+def tuned_comparison(rows, slice_keys, score_column, higher_is_better, test_column, reference=REFERENCE_VARIANT):
+    """Per slice: the tuned baseline (its validation-chosen setting), tuned
+    R-Drop (``reference``'s chosen alpha and setting) and the no-KL control
+    (``reference`` at alpha 0 and R-Drop's chosen setting), each over all its
+    seeds: test mean and spread, and the change against the tuned baseline
+    paired by seed, with how many seeds are ahead. Each line says its setting:
+    the comparison is across settings on purpose."""
+    import statistics
+
+    chosen = {}
+    for c in setting_choice(rows, slice_keys, score_column, higher_is_better):
+        if c["chosen"]:
+            chosen[tuple(c[k] for k in slice_keys) + (c["variant"],)] = c
+    lines = []
+    for slice_key in sorted({tuple(r[k] for k in slice_keys) for r in rows}):
+        base = chosen.get(slice_key + (BASELINE,))
+        ours = chosen.get(slice_key + (reference,))
+        if base is None:
+            continue
+        in_slice = [r for r in rows if tuple(r[k] for k in slice_keys) == slice_key]
+
+        def runs(variant, alpha, settings):
+            return {r["seed"]: r for r in in_slice if r["variant"] == variant and float(r["alpha"]) == float(alpha)
+                    and _settings(r) == tuple(settings.values())}  # fmt: skip
+
+        base_runs = runs(BASELINE, 0, base["settings"])
+        arms = [("tuned baseline", BASELINE, base)]
+        if ours:
+            arms += [("tuned R-Drop", reference, ours), ("no-KL control", reference, dict(ours, alpha="0"))]
+        for role, variant, choice in arms:
+            members = runs(variant, choice["alpha"], choice["settings"]) if variant != BASELINE else base_runs
+            if not members:
+                continue
+            scores = [float(members[s][test_column]) for s in sorted(members, key=int)]
+            paired = [float(members[s][test_column]) - float(base_runs[s][test_column])
+                      for s in sorted(members, key=int) if s in base_runs]  # fmt: skip
+            better = [d > 0 if higher_is_better else d < 0 for d in paired]
+            lines.append({**dict(zip(slice_keys, slice_key)), "role": role, "variant": variant,
+                          "alpha": choice["alpha"], "setting": setting_label({**members[min(members, key=int)]}),
+                          "seeds": len(members), "mean": statistics.fmean(scores),
+                          "std": statistics.stdev(scores) if len(scores) > 1 else math.nan,
+                          "change": statistics.fmean(paired) if paired and variant != BASELINE else math.nan,
+                          "relative_change": statistics.fmean(
+                              d / float(base_runs[s][test_column]) for d, s in zip(paired, sorted(members, key=int)))
+                          if paired and variant != BASELINE else math.nan,
+                          "ahead": f"{sum(better)}/{len(paired)}" if variant != BASELINE else ""})  # fmt: skip
+    return lines
+
+
+def tuned_comparison_table(rows, slice_keys, score_column, higher_is_better, test_column, test_header, digits=2):
+    """``tuned_comparison`` as a markdown table (empty without a tuned baseline)."""
+    lines = []
+    for g in tuned_comparison(rows, slice_keys, score_column, higher_is_better, test_column):
+        spread = "" if math.isnan(g["std"]) else f" +- {g['std']:.{digits}f}"
+        change = "" if math.isnan(g["change"]) else f"{g['change']:+.{digits}f}"
+        if change and not higher_is_better:
+            change += f" ({100 * g['relative_change']:+.1f}%)"
+        lines.append([*(g[k] for k in slice_keys), g["role"], g["alpha"], g["setting"], g["seeds"],
+                      f"{g['mean']:.{digits}f}{spread}", change, g["ahead"]])  # fmt: skip
+    if not lines:
+        return ""
+    columns = [*slice_keys, "run", "alpha", SETTING_HEADER, "seeds", f"{test_header} (mean +- std)",
+               "vs tuned baseline (same seeds)", "ahead on seeds"]  # fmt: skip
     return markdown_table(columns, lines)
 
 
@@ -462,11 +595,21 @@ def refresh_relative_compute(csv_path, costs):
 
 
 def _seed_key(row):
-    return row["corpus"], row["pairs"], row["seed"]
+    """A seed of a slice at one setting: a run is paired with the baseline of the same key."""
+    return (row["corpus"], row["pairs"], *(row[c] for c in SETTING_COLUMNS), row["seed"])
+
+
+def setting_label(row):
+    """The run's dropout, with attention and activation dropout where they are not 0: ``0.3 (0.1, 0.1)``."""
+    extra = [row[c] for c in SETTING_COLUMNS[1:]]
+    return row["dropout"] + (f" ({', '.join(extra)})" if any(float(v) for v in extra) else "")
+
+
+SETTING_HEADER = "dropout (attn, act)"
 
 
 def _baseline_runs(rows):
-    """The baseline run of each (corpus, pairs, seed)."""
+    """The baseline run of each (corpus, pairs, setting, seed)."""
     return {_seed_key(r): r for r in rows if r["variant"] == BASELINE}
 
 
@@ -476,10 +619,10 @@ def _converged(stopped):
 
 def summarize_quality(rows):
     """Mean and spread of test BLEU over seeds per (corpus, pairs, variant,
-    alpha), with the gain and the minutes relative to the baseline runs of
-    the same slice and seeds (seeds without a baseline run are left out of
-    both). A group is converged only if every one of its runs stopped by
-    patience."""
+    alpha, setting), with the gain and the minutes relative to the baseline
+    runs of the same slice, setting and seeds (seeds without a baseline run
+    are left out of both). A group is converged only if every one of its runs
+    stopped by patience."""
     import statistics
 
     groups = {}
@@ -487,14 +630,14 @@ def summarize_quality(rows):
         groups.setdefault(tuple(row[k] for k in QUALITY_KEY[:-1]), []).append(row)
     baseline_of = _baseline_runs(rows)
     summary = []
-    for (corpus, pairs, variant, alpha), members in groups.items():
+    for (corpus, pairs, variant, alpha, *_), members in groups.items():
         bleu = [float(r["test_bleu"]) for r in members]
         # paired with the baseline runs of the same seeds: a seed's data
         # order and initialisation are shared by both, so is their luck
         paired = [(r, baseline_of[_seed_key(r)]) for r in members if _seed_key(r) in baseline_of]
         summary.append({
             "corpus": corpus, "pairs": pairs, "variant": variant, "alpha": alpha,
-            "seeds": len(members),
+            "setting": setting_label(members[0]), "seeds": len(members),
             "bleu_mean": statistics.fmean(bleu),
             "bleu_std": statistics.stdev(bleu) if len(bleu) > 1 else math.nan,
             "best_valid_loss": statistics.fmean(float(r["best_valid_loss"]) for r in members),
@@ -507,7 +650,7 @@ def summarize_quality(rows):
             / sum(float(b["train_minutes"]) for _, b in paired) if paired else math.nan,
         })  # fmt: skip
     return sorted(summary, key=lambda g: (g["corpus"], int(g["pairs"]), g["variant"] != BASELINE,
-                                          g["variant"], float(g["alpha"])))  # fmt: skip
+                                          g["variant"], float(g["alpha"]), g["setting"]))  # fmt: skip
 
 
 def quality_runs_table(rows):
@@ -517,24 +660,25 @@ def quality_runs_table(rows):
     for r in rows:
         base = baseline_of.get(_seed_key(r))
         diff = f"{float(r['test_bleu']) - float(base['test_bleu']):+.2f}" if base else "n/a"
-        lines.append([r["corpus"], r["pairs"], r["variant"], r["alpha"], r["seed"], _converged([r["stopped_by"]]),
-                      r["epochs"], r["best_epoch"], r["best_valid_loss"], r["test_bleu"], diff,
-                      r["train_minutes"]])  # fmt: skip
-    columns = ["corpus", "pairs", "variant", "alpha", "seed", "converged", "epochs", "best epoch",
-               "best valid loss", "test BLEU", "vs baseline", "minutes"]  # fmt: skip
+        lines.append([r["corpus"], r["pairs"], r["variant"], r["alpha"], setting_label(r), r["seed"],
+                      _converged([r["stopped_by"]]), r["epochs"], r["best_epoch"], r["best_valid_loss"],
+                      r["valid_bleu"] or "-", r["test_bleu"], diff, r["train_minutes"]])  # fmt: skip
+    columns = ["corpus", "pairs", "variant", "alpha", SETTING_HEADER, "seed", "converged", "epochs", "best epoch",
+               "best valid loss", "valid BLEU", "test BLEU", "vs baseline", "minutes"]  # fmt: skip
     return markdown_table(columns, lines)
 
 
 def quality_summary_table(rows):
-    """One line per (corpus, pairs, variant, alpha): BLEU mean +- std over seeds, gain, cost."""
+    """One line per (corpus, pairs, variant, alpha, setting): BLEU mean +- std over seeds, gain, cost."""
     lines = []
     for g in summarize_quality(rows):
         spread = "" if math.isnan(g["bleu_std"]) else f" +- {g['bleu_std']:.2f}"
-        lines.append([g["corpus"], g["pairs"], g["variant"], g["alpha"], g["seeds"], _converged(g["stopped_by"]),
+        lines.append([g["corpus"], g["pairs"], g["variant"], g["alpha"], g["setting"], g["seeds"],
+                      _converged(g["stopped_by"]),
                       f"{g['bleu_mean']:.2f}{spread}", "n/a" if math.isnan(g["gain"]) else f"{g['gain']:+.2f}",
                       f"{g['best_valid_loss']:.3f}", f"{g['epochs']:.0f}", f"{g['minutes']:.1f}",
                       "n/a" if math.isnan(g["cost"]) else f"{g['cost']:.1f}x"])  # fmt: skip
-    columns = ["corpus", "pairs", "variant", "alpha", "seeds", "converged", "test BLEU (mean +- std)",
+    columns = ["corpus", "pairs", "variant", "alpha", SETTING_HEADER, "seeds", "converged", "test BLEU (mean +- std)",
                "gain (same seeds)", "best valid loss", "epochs", "minutes", "minutes vs baseline"]  # fmt: skip
     return markdown_table(columns, lines)
 
@@ -543,7 +687,7 @@ def quality_summary_table(rows):
 
 TARGET_SHARE, TARGET_COMPUTE = 80.0, 1.3  # the aim: most of R-Drop's gain for little more than a plain run
 TARGET_COLUMN = f"meets {TARGET_SHARE:.0f}% at <={TARGET_COMPUTE}x"
-REFERENCE = "ours"  # R-Drop from scratch: the gain the cheaper ways are measured against
+REFERENCE = REFERENCE_VARIANT  # R-Drop from scratch: the gain the cheaper ways are measured against
 REFERENCE_ALPHA = 3.0
 
 
@@ -563,7 +707,7 @@ def _float_or_nan(text):
 
 
 def frontier(rows):
-    """One dict per (corpus, pairs, variant, alpha), sorted by relative compute
+    """One dict per (corpus, pairs, variant, alpha, setting), sorted by relative compute
     within a slice: seeds, mean test BLEU, gain share (mean over seeds of the
     run's gain over its seed's baseline divided by the same seed's reference
     gain, in percent; seeds without both are left out), mean relative
@@ -581,8 +725,8 @@ def frontier(rows):
         reference_of = {_seed_key(r): r for r in chosen if r["variant"] == REFERENCE and float(r["alpha"]) == alpha}
         groups = {}
         for row in chosen:
-            groups.setdefault((row["variant"], row["alpha"]), []).append(row)
-        for (variant, run_alpha), members in groups.items():
+            groups.setdefault((row["variant"], row["alpha"], setting_label(row)), []).append(row)
+        for (variant, run_alpha, setting), members in groups.items():
             shares = []
             for r in members:
                 base, ref = baseline_of.get(_seed_key(r)), reference_of.get(_seed_key(r))
@@ -597,7 +741,8 @@ def frontier(rows):
             share = statistics.fmean(shares) if shares else math.nan
             compute = statistics.fmean(computes) if computes else math.nan
             lines.append({
-                "corpus": corpus, "pairs": pairs, "variant": variant, "alpha": run_alpha, "seeds": len(members),
+                "corpus": corpus, "pairs": pairs, "variant": variant, "alpha": run_alpha, "setting": setting,
+                "seeds": len(members),
                 "bleu_mean": statistics.fmean(float(r["test_bleu"]) for r in members),
                 "gain_share": share, "relative_compute": compute,
                 "updates_over_baseline": statistics.fmean(update_ratios) if update_ratios else math.nan,
@@ -607,7 +752,7 @@ def frontier(rows):
     def order(g):  # unknown compute last (NaN does not sort)
         unknown = math.isnan(g["relative_compute"])
         return (g["corpus"], int(g["pairs"]), unknown, 0 if unknown else g["relative_compute"], g["variant"],
-                float(g["alpha"]))  # fmt: skip
+                float(g["alpha"]), g["setting"])  # fmt: skip
 
     return sorted(lines, key=order)
 
@@ -629,11 +774,12 @@ def frontier_table(rows):
     """The ``frontier`` lines as a markdown table; unknown numbers as ``-``."""
     lines = []
     for g in frontier(rows):
-        lines.append([g["corpus"], g["pairs"], g["variant"], g["alpha"], g["seeds"], f"{g['bleu_mean']:.2f}",
+        lines.append([g["corpus"], g["pairs"], g["variant"], g["alpha"], g["setting"], g["seeds"],
+                      f"{g['bleu_mean']:.2f}",
                       "-" if math.isnan(g["gain_share"]) else f"{g['gain_share']:.0f}%",
                       "-" if math.isnan(g["relative_compute"]) else f"{g['relative_compute']:.2f}x",
                       "-" if math.isnan(g["updates_over_baseline"]) else f"{g['updates_over_baseline']:.2f}x",
                       _converged(g["stopped_by"]), "yes" if g["meets_target"] else "no"])  # fmt: skip
-    columns = ["corpus", "pairs", "variant", "alpha", "seeds", "test BLEU (mean)", "gain share",
+    columns = ["corpus", "pairs", "variant", "alpha", SETTING_HEADER, "seeds", "test BLEU (mean)", "gain share",
                "relative compute", "updates vs baseline", "converged", TARGET_COLUMN]  # fmt: skip
     return markdown_table(columns, lines)

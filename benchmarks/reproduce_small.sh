@@ -18,6 +18,8 @@
 #   SLICES=bible:1000 VARIANTS=ours ALPHAS="1 3 5" bash benchmarks/reproduce_small.sh   # alpha sweep
 #   SLICES=multi30k:3000 SEEDS=1 VARIANTS="baseline ours_every2 ours_warmup ours_from_baseline" \
 #     bash benchmarks/reproduce_small.sh                                # R-Drop's gain at less cost
+#   SLICES="bible:1000 multi30k:3000" VARIANTS=baseline SEEDS=1 DROPOUTS="0.1 0.2 0.3 0.4 0.5" \
+#     bash benchmarks/reproduce_small.sh                                # the baseline's dropout on validation
 #   SLICES=lm:5000 VARIANTS="lm_baseline lm_ours adaptive_baseline adaptive_ours" ALPHAS=1 \
 #     bash benchmarks/reproduce_small.sh                                # language models
 #
@@ -25,7 +27,10 @@
 # VARIANTS ("baseline ours builtin"; scripts/small_mt.sh lists the cheaper
 # ways: ours_every2 ours_warmup ours_from_baseline; lm slices take
 # scripts/small_lm.sh's: lm_baseline lm_ours adaptive_baseline adaptive_ours),
-# SEEDS ("1 2 3"), ALPHAS ("3"; R-Drop variants run once per alpha), SLOTS
+# SEEDS ("1 2 3"), ALPHAS ("3"; R-Drop variants run once per alpha; 0 is the
+# duplicated batch without the consistency term), DROPOUTS ("$DROPOUT", i.e.
+# 0.3; every run once per dropout; ATTENTION_DROPOUT and ACTIVATION_DROPOUT
+# apply to all), SLOTS
 # (2), WORK (work/reproduce_small), CSV (benchmarks/results/quality.csv),
 # LM_CSV (benchmarks/results/lm_quality.csv), DRY_RUN=1 (list the runs and
 # stop), and those of scripts/small_mt.sh and scripts/small_lm.sh (PATIENCE,
@@ -50,26 +55,35 @@ PY=$found
 BIN=$("$PY" -c 'import sysconfig; print(sysconfig.get_path("scripts"))')  # its fairseq-train, ...
 source scripts/small_mt.sh
 source scripts/small_lm.sh
+DROPOUTS=${DROPOUTS:-$DROPOUT}
+for dropout in $DROPOUTS $ATTENTION_DROPOUT $ACTIVATION_DROPOUT; do
+  [[ $dropout =~ ^(0(\.[0-9]+)?|1(\.0+)?)$ ]] || {
+    echo "reproduce_small.sh: error: dropouts are numbers from 0 to 1, got '$dropout'" >&2
+    exit 2
+  }
+done
 
 is_baseline() { [[ $1 == baseline || $1 == lm_baseline || $1 == adaptive_baseline ]]; }  # no alpha, runs first
-runs=()  # CORPUS PAIRS VARIANT ALPHA SEED
+runs=()  # CORPUS PAIRS VARIANT ALPHA SEED DROPOUT
 for slice in $SLICES; do
   [[ $slice =~ ^[a-z0-9]+:[0-9]+$ ]] || { echo "reproduce_small.sh: error: SLICES entries are CORPUS:PAIRS, got '$slice'" >&2; exit 2; }
   if [[ ${slice%:*} == lm ]]; then small_lm_check $VARIANTS || exit 2; else small_mt_check "${slice%:*}" $VARIANTS || exit 2; fi
   for seed in $SEEDS; do
     [[ $seed =~ ^[0-9]+$ ]] || { echo "reproduce_small.sh: error: SEEDS must be whole numbers, got '$seed'" >&2; exit 2; }
-    # the baseline first: ours_from_baseline starts from its checkpoint
-    for variant in $VARIANTS; do
-      is_baseline "$variant" && runs+=("${slice%:*} ${slice#*:} $variant 0 $seed")
-    done
-    for variant in $VARIANTS; do
-      is_baseline "$variant" && continue
-      if [[ $variant == ours_from_baseline && " $VARIANTS " != *" baseline "* &&
-            ! -f $(small_mt_baseline_of "$WORK/${slice/:/-}" "$seed").recorded ]]; then
-        echo "reproduce_small.sh: error: ours_from_baseline fine-tunes the same seed's baseline: add baseline to VARIANTS" >&2
-        exit 2
-      fi
-      for alpha in $ALPHAS; do runs+=("${slice%:*} ${slice#*:} $variant $alpha $seed"); done
+    for dropout in $DROPOUTS; do
+      # the baseline first: ours_from_baseline starts from its checkpoint
+      for variant in $VARIANTS; do
+        is_baseline "$variant" && runs+=("${slice%:*} ${slice#*:} $variant 0 $seed $dropout")
+      done
+      for variant in $VARIANTS; do
+        is_baseline "$variant" && continue
+        if [[ $variant == ours_from_baseline && " $VARIANTS " != *" baseline "* &&
+              ! -f $(DROPOUT=$dropout small_mt_baseline_of "$WORK/${slice/:/-}" "$seed").recorded ]]; then
+          echo "reproduce_small.sh: error: ours_from_baseline fine-tunes the same seed's baseline: add baseline to VARIANTS" >&2
+          exit 2
+        fi
+        for alpha in $ALPHAS; do runs+=("${slice%:*} ${slice#*:} $variant $alpha $seed $dropout"); done
+      done
     done
   done
 done
@@ -83,8 +97,9 @@ small_score() {  # DIR NAME: a finished run's test score, in words
   fi
 }
 
-one_run() {  # CORPUS PAIRS VARIANT ALPHA SEED
+one_run() {  # CORPUS PAIRS VARIANT ALPHA SEED DROPOUT (runs in its own subshell: DROPOUT is this run's)
   local corpus=$1 pairs=$2 variant=$3 alpha=$4 seed=$5 dir=$WORK/$1-$2 name
+  DROPOUT=$6
   name=$(small_mt_run_name "$variant" "$alpha" "$seed")
   [[ -f $dir/$name.recorded ]] && return 0
   if [[ $variant == ours_from_baseline ]]; then  # the baseline runs in another slot or has finished

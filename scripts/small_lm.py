@@ -20,14 +20,27 @@ import math
 import statistics
 from pathlib import Path
 
-from rdrop_scripts import alpha_choice_table, fail, markdown_table, read_result_rows, run_summary, write_result_row
+from rdrop_scripts import (
+    SETTING_COLUMNS,
+    SETTING_HEADER,
+    alpha_choice_table,
+    fail,
+    markdown_table,
+    read_result_rows,
+    run_summary,
+    setting_label,
+    write_result_row,
+)
 from small_mt import add_record_parser, valid_curve
 
 LM_COLUMNS = [
-    "corpus", "tokens", "arch", "variant", "alpha", "seed", "test_ppl", "best_valid_loss",
+    "corpus", "tokens", "arch", "variant", "alpha", *SETTING_COLUMNS, "seed", "test_ppl", "best_valid_loss",
     "epochs", "best_epoch", "updates", "train_minutes", "stopped_by",
 ]  # fmt: skip
-LM_KEY = ("corpus", "tokens", "arch", "variant", "alpha", "seed")  # one run; a rerun replaces its row
+# the language models' defaults (scripts/small_lm.sh): rows from before these columns ran at them
+LM_SETTING_DEFAULTS = {"dropout": "0.3", "attention_dropout": "0.1", "activation_dropout": "0"}
+_OLDER_LM_COLUMNS = [[c for c in LM_COLUMNS if c not in SETTING_COLUMNS]]
+LM_KEY = ("corpus", "tokens", "arch", "variant", "alpha", *SETTING_COLUMNS, "seed")  # one run; a rerun replaces its row
 BASELINE = "baseline"
 
 
@@ -50,11 +63,17 @@ def run_row(log_path, ppl_path, minutes, max_epoch, **key):
 
 
 def read_rows(csv_path):
-    return read_result_rows(csv_path, LM_COLUMNS)
+    return read_result_rows(csv_path, LM_COLUMNS, _OLDER_LM_COLUMNS, LM_SETTING_DEFAULTS)
+
+
+def write_row(csv_path, row):
+    """Add ROW, replacing an earlier row of the same run; settings left out take their defaults."""
+    write_result_row(csv_path, row, LM_COLUMNS, LM_KEY, older=_OLDER_LM_COLUMNS, defaults=LM_SETTING_DEFAULTS)
 
 
 def _seed_key(row):
-    return row["corpus"], row["tokens"], row["arch"], row["seed"]
+    """A seed of one model at one setting: a run is paired with the baseline of the same key."""
+    return (row["corpus"], row["tokens"], row["arch"], *(row[c] for c in SETTING_COLUMNS), row["seed"])
 
 
 def _converged(stopped):
@@ -62,20 +81,21 @@ def _converged(stopped):
 
 
 def summarize(rows):
-    """Per (corpus, tokens, arch, variant, alpha): test perplexity mean and
-    spread over seeds, and its relative change against the same arch's
-    baseline runs of the same seeds (seeds without one are left out of it)."""
+    """Per (corpus, tokens, arch, variant, alpha, setting): test perplexity mean
+    and spread over seeds, and its relative change against the same arch's
+    baseline runs at the same setting and seeds (seeds without one are left
+    out of it)."""
     baseline_of = {_seed_key(r): r for r in rows if r["variant"] == BASELINE}
     groups = {}
     for row in rows:
         groups.setdefault(tuple(row[k] for k in LM_KEY[:-1]), []).append(row)
     summary = []
-    for (corpus, tokens, arch, variant, alpha), members in groups.items():
+    for (corpus, tokens, arch, variant, alpha, *_), members in groups.items():
         ppl = [float(r["test_ppl"]) for r in members]
         paired = [(r, baseline_of[_seed_key(r)]) for r in members if _seed_key(r) in baseline_of]
         summary.append({
             "corpus": corpus, "tokens": tokens, "arch": arch, "variant": variant, "alpha": alpha,
-            "members": sorted(members, key=lambda r: int(r["seed"])),
+            "setting": setting_label(members[0]), "members": sorted(members, key=lambda r: int(r["seed"])),
             "seeds": len(members), "stopped_by": [r["stopped_by"] for r in members],
             "ppl_mean": statistics.fmean(ppl), "ppl_std": statistics.stdev(ppl) if len(ppl) > 1 else math.nan,
             "change": statistics.fmean(float(r["test_ppl"]) / float(b["test_ppl"]) - 1 for r, b in paired)
@@ -86,7 +106,7 @@ def summarize(rows):
             "minutes": statistics.fmean(float(r["train_minutes"]) for r in members),
         })  # fmt: skip
     return sorted(summary, key=lambda g: (g["corpus"], int(g["tokens"]), g["arch"], g["variant"] != BASELINE,
-                                          g["variant"], float(g["alpha"])))  # fmt: skip
+                                          g["variant"], float(g["alpha"]), g["setting"]))  # fmt: skip
 
 
 def _change(row, base):
@@ -101,9 +121,10 @@ def runs_table(rows):
     for r in rows:
         base = baseline_of.get(_seed_key(r))
         change = _change(r, base) if base else "n/a"
-        lines.append([r["arch"], r["variant"], r["alpha"], r["seed"], _converged([r["stopped_by"]]), r["epochs"],
-                      r["best_epoch"], r["best_valid_loss"], r["test_ppl"], change, r["train_minutes"]])  # fmt: skip
-    columns = ["arch", "variant", "alpha", "seed", "converged", "epochs", "best epoch", "best valid loss",
+        lines.append([r["arch"], r["variant"], r["alpha"], setting_label(r), r["seed"], _converged([r["stopped_by"]]),
+                      r["epochs"], r["best_epoch"], r["best_valid_loss"], r["test_ppl"], change,
+                      r["train_minutes"]])  # fmt: skip
+    columns = ["arch", "variant", "alpha", SETTING_HEADER, "seed", "converged", "epochs", "best epoch", "best valid loss",
                "test ppl", "vs baseline", "minutes"]  # fmt: skip
     return markdown_table(columns, lines)
 
@@ -115,10 +136,11 @@ def summary_table(rows):
         spread = "" if math.isnan(g["ppl_std"]) else f" +- {g['ppl_std']:.2f}"
         change = "n/a" if math.isnan(g["change"]) or g["variant"] == BASELINE else f"{100 * g['change']:+.1f}%"
         every = "" if g["variant"] == BASELINE else ("yes" if g["lower_every_seed"] else "no")
-        lines.append([g["corpus"], g["tokens"], g["arch"], g["variant"], g["alpha"], g["seeds"],
+        lines.append([g["corpus"], g["tokens"], g["arch"], g["variant"], g["alpha"], g["setting"], g["seeds"],
                       _converged(g["stopped_by"]), f"{g['ppl_mean']:.2f}{spread}", change, every,
                       f"{g['epochs']:.0f}", f"{g['minutes']:.1f}"])  # fmt: skip
-    columns = ["corpus", "tokens", "arch", "variant", "alpha", "seeds", "converged", "test ppl (mean +- std)",
+    columns = ["corpus", "tokens", "arch", "variant", "alpha", SETTING_HEADER, "seeds", "converged",
+               "test ppl (mean +- std)",
                "change (same seeds)", "lower every seed", "epochs", "minutes"]  # fmt: skip
     return markdown_table(columns, lines)
 
@@ -140,10 +162,10 @@ def per_seed_table(rows):
         if "," in changes:
             changes += f" (mean {100 * g['change']:+.1f}%)"
         lines.append([ARCH_LABEL.get(g["arch"], g["arch"]), g["variant"], "" if g["variant"] == BASELINE else g["alpha"],
-                      ", ".join(r["seed"] for r in members), _converged(g["stopped_by"]),
+                      g["setting"], ", ".join(r["seed"] for r in members), _converged(g["stopped_by"]),
                       ", ".join(r["epochs"] for r in members), ", ".join(r["test_ppl"] for r in members),
                       f"{g['ppl_mean']:.2f}{spread}", changes])  # fmt: skip
-    columns = ["arch", "variant", "alpha", "seeds", "converged", "epochs", "test ppl (per seed)",
+    columns = ["arch", "variant", "alpha", SETTING_HEADER, "seeds", "converged", "epochs", "test ppl (per seed)",
                "test ppl (mean +- std)", "change (per seed)"]  # fmt: skip
     return markdown_table(columns, lines)
 
@@ -194,7 +216,7 @@ def main(argv=None):
 
     if args.command == "record":
         key = {k: getattr(args, k) for k in LM_KEY}
-        write_result_row(args.csv, run_row(args.log, args.ppl, args.minutes, args.max_epoch, **key), LM_COLUMNS, LM_KEY)
+        write_row(args.csv, run_row(args.log, args.ppl, args.minutes, args.max_epoch, **key))
     elif args.command == "table":
         rows = select(read_rows(args.csv), args.corpus, args.tokens)
         if not rows:

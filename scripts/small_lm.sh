@@ -17,18 +17,20 @@
 # criterions cross_entropy / rdrop_cross_entropy) and adaptive (tied adaptive
 # input and softmax, bands from the vocabulary size; adaptive_loss /
 # rdrop_adaptive_loss). Knobs: LM_MIN_COUNT (3), LM_MAX_TOKENS (2048),
-# TOKENS_PER_SAMPLE (512), CONTEXT_WINDOW (400) and small_mt.sh's.
+# TOKENS_PER_SAMPLE (512), CONTEXT_WINDOW (400), LM_ATTENTION_DROPOUT (0.1) and
+# small_mt.sh's (DROPOUT among them).
 
 LM_MIN_COUNT=${LM_MIN_COUNT:-3}
+LM_ATTENTION_DROPOUT=${LM_ATTENTION_DROPOUT:-0.1}
 LM_MAX_TOKENS=${LM_MAX_TOKENS:-2048}
 TOKENS_PER_SAMPLE=${TOKENS_PER_SAMPLE:-512}
 CONTEXT_WINDOW=${CONTEXT_WINDOW:-400}
 SMALL_LM_MODEL=(--decoder-layers 2 --decoder-embed-dim 256 --decoder-input-dim 256 --decoder-output-dim 256
-  --decoder-ffn-embed-dim 1024 --decoder-attention-heads 4 --attention-dropout 0.1)
+  --decoder-ffn-embed-dim 1024 --decoder-attention-heads 4 --attention-dropout "$LM_ATTENTION_DROPOUT")
 if [[ ${SMOKE:-0} == 1 ]]; then  # a minutes-long check of the pipeline
   TOKENS_PER_SAMPLE=64 CONTEXT_WINDOW=32 LM_MAX_TOKENS=512
   SMALL_LM_MODEL=(--decoder-layers 1 --decoder-embed-dim 32 --decoder-input-dim 32 --decoder-output-dim 32
-    --decoder-ffn-embed-dim 64 --decoder-attention-heads 2 --attention-dropout 0.1)
+    --decoder-ffn-embed-dim 64 --decoder-attention-heads 2 --attention-dropout "$LM_ATTENTION_DROPOUT")
 fi
 # ARCH_VARIANT: the baseline (fairseq's own task and criterion) and R-Drop, per model
 SMALL_LM_VARIANTS="lm_baseline lm_ours adaptive_baseline adaptive_ours"
@@ -108,5 +110,5 @@ small_lm_record() {  # CSV DIR NAME VARIANT ALPHA SEED: one row of results
   $PY scripts/small_lm.py record --csv "$1" --log "$2/$3.log" --ppl "$2/$3.ppl.json" \
     --minutes "$(cat "$2/$3.minutes")" --max-epoch "$MAX_EPOCH" --corpus bible \
     --tokens "$(small_lm_tokens "$2")" --arch "$(small_lm_arch "$4")" --variant "$(small_lm_kind "$4")" \
-    --alpha "$5" --seed "$6"
+    --alpha "$5" --dropout "$DROPOUT" --attention-dropout "$LM_ATTENTION_DROPOUT" --activation-dropout 0 --seed "$6"
 }

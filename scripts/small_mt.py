@@ -48,15 +48,20 @@ def sample_pairs(source, target, pairs, seed=0):
     return [source[i] for i in keep], [target[i] for i in keep]
 
 
-def run_row(log_path, bleu_path, minutes, max_epoch, **key):
-    """One result row: the run's identity (``QUALITY_KEY``) and what its log and BLEU file say."""
+def run_row(log_path, bleu_path, minutes, max_epoch, valid_bleu_path=None, **key):
+    """One result row: the run's identity (``QUALITY_KEY``) and what its log and
+    BLEU files (test, and validation where given) say."""
     run = run_summary(log_path, max_epoch)
     if math.isnan(run["best valid loss"]):
         fail(f"{log_path}: no validation record (was it logged with --log-format json or simple?)")
-    bleu = read_score(bleu_path)
-    if math.isnan(bleu):
-        fail(f"{bleu_path}: no BLEU score in it")
-    return dict(key, test_bleu=f"{bleu:.2f}", best_valid_loss=f"{run['best valid loss']:.3f}",
+    scores = {}
+    for column, path in (("test_bleu", bleu_path), ("valid_bleu", valid_bleu_path)):
+        if path is not None:
+            scores[column] = read_score(path)
+            if math.isnan(scores[column]):
+                fail(f"{path}: no BLEU score in it")
+            scores[column] = f"{scores[column]:.2f}"
+    return dict(key, **scores, best_valid_loss=f"{run['best valid loss']:.3f}",
                 epochs=run["epochs"], best_epoch=run["best epoch"], updates=run["updates"],
                 train_minutes=f"{minutes:.1f}", stopped_by=run["stopped by"])  # fmt: skip
 
@@ -109,7 +114,8 @@ def add_record_parser(sub, score_option, score_help, key_columns):
     p.add_argument("--minutes", type=float, required=True)
     p.add_argument("--max-epoch", type=int, required=True, help="the run's --max-epoch")
     for key in key_columns:
-        p.add_argument(f"--{key}", required=True)
+        p.add_argument(f"--{key.replace('_', '-')}", required=True)
+    return p
 
 
 def main(argv=None):
@@ -121,7 +127,8 @@ def main(argv=None):
     p.add_argument("--pairs", type=int, required=True, help="0: all")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--out-prefix", required=True, help="writes PREFIX.<src ext> and PREFIX.<tgt ext>")
-    add_record_parser(sub, "--bleu", "the run's BLEU file (scripts/bleu.py output)", QUALITY_KEY)
+    p = add_record_parser(sub, "--bleu", "the run's test BLEU file (scripts/bleu.py output)", QUALITY_KEY)
+    p.add_argument("--valid-bleu", help="its validation BLEU file (same decoding and scorer)")
     p = sub.add_parser("table", help="per-run and per-variant tables of the CSV")
     p.add_argument("--csv", required=True)
     p.add_argument("--corpus")
@@ -142,7 +149,7 @@ def main(argv=None):
             write_lines(out, lines)
     elif args.command == "record":
         key = {k: getattr(args, k) for k in QUALITY_KEY}
-        write_quality_row(args.csv, run_row(args.log, args.bleu, args.minutes, args.max_epoch, **key))
+        write_quality_row(args.csv, run_row(args.log, args.bleu, args.minutes, args.max_epoch, args.valid_bleu, **key))
     elif args.command == "table":
         rows = select(read_quality_rows(args.csv), args.corpus, args.pairs)
         if not rows:

@@ -10,7 +10,7 @@
 # better validation loss, best checkpoint decoded with beam 5 and scored with
 # sacreBLEU. Knobs (environment): PATIENCE (5), MAX_EPOCH (300: patience, not
 # the cap, should end a run), MINUTES (wall-clock cap per model, 0 = none),
-# DROPOUT (0.3), LR (1e-3), WARMUP (200), MAX_TOKENS (1024), VOCAB (2000),
+# DROPOUT (0.3), ATTENTION_DROPOUT (0), ACTIVATION_DROPOUT (0), LR (1e-3), WARMUP (200), MAX_TOKENS (1024), VOCAB (2000),
 # VALID_PAIRS (Bible 300, Multi30k all) and TEST_PAIRS (all) (sentences kept, 0 = all),
 # ALPHA_WARMUP (1000 updates, variant ours_warmup), MULTI30K_DIR, BIBLE_DIR
 # (a folder with train/valid/test.{es,en} from scripts/bible_corpus.py: no apt
@@ -24,6 +24,8 @@ PATIENCE=${PATIENCE:-5}
 MAX_EPOCH=${MAX_EPOCH:-300}
 MINUTES=${MINUTES:-0}
 DROPOUT=${DROPOUT:-0.3}
+ATTENTION_DROPOUT=${ATTENTION_DROPOUT:-0}
+ACTIVATION_DROPOUT=${ACTIVATION_DROPOUT:-0}
 LR=${LR:-1e-3}
 WARMUP=${WARMUP:-200}
 MAX_TOKENS=${MAX_TOKENS:-1024}
@@ -123,8 +125,16 @@ small_mt_prepare() {  # CORPUS PAIRS DIR: slice (0 = all pairs) -> sentencepiece
   mv "$dir/bin.tmp" "$dir/bin"
 }
 
-small_mt_run_name() {  # VARIANT ALPHA SEED: the files of a run are DIR/NAME.*
-  if [[ $1 == baseline ]]; then echo "baseline-s$3"; else echo "$1-a$2-s$3"; fi
+small_mt_setting_tag() {  # the dropouts in a run's name where they differ from the defaults (none: the name runs had before)
+  local tag=""
+  [[ $DROPOUT == 0.3 ]] || tag+="-d$DROPOUT"
+  [[ $ATTENTION_DROPOUT == 0 ]] || tag+="-att$ATTENTION_DROPOUT"
+  [[ $ACTIVATION_DROPOUT == 0 ]] || tag+="-act$ACTIVATION_DROPOUT"
+  echo "$tag"
+}
+
+small_mt_run_name() {  # VARIANT ALPHA SEED: the files of a run are DIR/NAME.* (at the current dropouts)
+  if [[ $1 == baseline ]]; then echo "baseline$(small_mt_setting_tag)-s$3"; else echo "$1-a$2$(small_mt_setting_tag)-s$3"; fi
 }
 
 small_mt_baseline_of() { echo "$1/$(small_mt_run_name baseline 0 "$2")"; }  # DIR SEED: that seed's baseline run
@@ -167,7 +177,8 @@ small_mt_train() {  # DIR NAME VARIANT ALPHA SEED [EXTRA FLAGS...]: train until 
   # --user-dir for every variant: the plugin keeps every sample in
   # fairseq-fixed's batches, so all variants validate on the same sentences
   "${FAIRSEQ_TRAIN[@]:-$BIN/fairseq-train}" "$dir/bin" --user-dir rdrop_fairseq "${flags[@]}" "${SMALL_MT_MODEL[@]}" \
-    --dropout "$DROPOUT" --label-smoothing 0.1 --optimizer adam --adam-betas '(0.9, 0.98)' \
+    --dropout "$DROPOUT" --attention-dropout "$ATTENTION_DROPOUT" --activation-dropout "$ACTIVATION_DROPOUT" \
+    --label-smoothing 0.1 --optimizer adam --adam-betas '(0.9, 0.98)' \
     --lr "$LR" --lr-scheduler inverse_sqrt --warmup-updates "$WARMUP" --max-tokens "$MAX_TOKENS" \
     --max-epoch "$MAX_EPOCH" --patience "$PATIENCE" "${cap[@]}" --save-dir "$dir/$name" \
     --no-epoch-checkpoints --cpu --seed "$seed" --log-format json --log-interval 100 "$@" \
@@ -180,15 +191,19 @@ small_mt_progress() {  # NAME LOG PID: one line per epoch while LOG grows, until
     's/^[0-9-]+ ([0-9:]+) .*"epoch": ([0-9]+), "valid_loss": "([0-9.]+)".*"valid_num_updates": "([0-9]+)".*/  \1  '"$1"': epoch \2, valid loss \3, \4 updates/p'
 }
 
-small_mt_evaluate() {  # DIR NAME: beam-5 translation of the test split, sacreBLEU -> DIR/NAME.bleu
-  local dir=$1 name=$2
-  $BIN/fairseq-generate "$dir/bin" --user-dir rdrop_fairseq --task translation \
-    --path "$dir/$name/checkpoint_best.pt" --gen-subset test --beam 5 --lenpen 1.0 \
-    --max-len-a 1.2 --max-len-b 10 --batch-size 128 --post-process sentencepiece --cpu \
-    > "$dir/$name.generate.log" 2>&1
-  $PY scripts/bleu.py generate "$dir/$name.generate.log" --ref "$dir/text/test.en" --metric sacrebleu \
-    --detok none --hyp-out "$dir/$name.test.hyp" > "$dir/$name.bleu.tmp"
-  mv "$dir/$name.bleu.tmp" "$dir/$name.bleu"
+small_mt_evaluate() {  # DIR NAME: beam-5 translation of the validation and test splits, sacreBLEU -> DIR/NAME.{valid.bleu,bleu}
+  local dir=$1 name=$2 split out
+  # the same decoding and scorer for both: validation BLEU chooses settings, test BLEU is read after
+  for split in valid test; do
+    out=$dir/$name.$([[ $split == test ]] && echo bleu || echo valid.bleu)
+    $BIN/fairseq-generate "$dir/bin" --user-dir rdrop_fairseq --task translation \
+      --path "$dir/$name/checkpoint_best.pt" --gen-subset "$split" --beam 5 --lenpen 1.0 \
+      --max-len-a 1.2 --max-len-b 10 --batch-size 128 --post-process sentencepiece --cpu \
+      > "$dir/$name.$split.generate.log" 2>&1
+    $PY scripts/bleu.py generate "$dir/$name.$split.generate.log" --ref "$dir/text/$split.en" --metric sacrebleu \
+      --detok none --hyp-out "$dir/$name.$split.hyp" > "$out.tmp"
+    mv "$out.tmp" "$out"
+  done
 }
 
 small_mt_record() {  # CSV DIR NAME CORPUS VARIANT ALPHA SEED: one row of results (pairs: DIR's training pairs)
@@ -198,6 +213,7 @@ small_mt_record() {  # CSV DIR NAME CORPUS VARIANT ALPHA SEED: one row of result
     minutes=$(awk -v a="$minutes" -v b="$(cat "$(small_mt_baseline_of "$2" "$7").minutes")" 'BEGIN {printf "%.1f\n", a + b}')
   fi
   $PY scripts/small_mt.py record --csv "$1" --log "$2/$3.log" --bleu "$2/$3.bleu" \
-    --minutes "$minutes" --max-epoch "$MAX_EPOCH" --corpus "$4" \
-    --pairs "$(wc -l < "$2/text/train.en")" --variant "$5" --alpha "$6" --seed "$7"
+    --valid-bleu "$2/$3.valid.bleu" --minutes "$minutes" --max-epoch "$MAX_EPOCH" --corpus "$4" \
+    --pairs "$(wc -l < "$2/text/train.en")" --variant "$5" --alpha "$6" --dropout "$DROPOUT" \
+    --attention-dropout "$ATTENTION_DROPOUT" --activation-dropout "$ACTIVATION_DROPOUT" --seed "$7"
 }
