@@ -408,7 +408,7 @@ def setting_choice(rows, slice_keys, score_column, higher_is_better, seed=CHOICE
     made on validation, before any test score is read. The no-KL control
     (alpha 0) is no R-Drop candidate: it follows R-Drop's choice.
     Returns dicts with the slice keys, variant, alpha, settings (a dict),
-    score and chosen."""
+    score, chosen and the number of candidates."""
     groups = {}
     for row in rows:
         if row["seed"] != seed or not row[score_column] or is_no_kl(row):
@@ -423,17 +423,18 @@ def setting_choice(rows, slice_keys, score_column, higher_is_better, seed=CHOICE
         for r in candidates:
             choices.append({**dict(zip(slice_keys, key)), "variant": key[-1], "alpha": r["alpha"],
                             "settings": dict(zip(SETTING_COLUMNS, _settings(r))), "setting": setting_label(r),
-                            "score": float(r[score_column]), "chosen": r is best})  # fmt: skip
+                            "score": float(r[score_column]), "chosen": r is best,
+                            "candidates": len(candidates)})  # fmt: skip
     return choices
 
 
-def setting_choice_table(rows, slice_keys, score_column, higher_is_better, score_header):
+def setting_choice_table(rows, slice_keys, score_column, higher_is_better, score_header, digits=2):
     """``setting_choice`` as a markdown table; empty when nothing has a score."""
     choices = setting_choice(rows, slice_keys, score_column, higher_is_better)
     if not choices:
         return ""
     columns = [*slice_keys, "variant", "alpha", SETTING_HEADER, f"{score_header} (seed {CHOICE_SEED})", "chosen"]
-    lines = [[*(c[k] for k in slice_keys), c["variant"], c["alpha"], c["setting"], f"{c['score']:.3f}".rstrip("0"),
+    lines = [[*(c[k] for k in slice_keys), c["variant"], c["alpha"], c["setting"], f"{c['score']:.{digits}f}",
               "yes" if c["chosen"] else ""] for c in choices]  # fmt: skip
     return markdown_table(columns, lines)
 
@@ -464,9 +465,9 @@ def tuned_comparison(rows, slice_keys, score_column, higher_is_better, test_colu
                     and _settings(r) == tuple(settings.values())}  # fmt: skip
 
         base_runs = runs(BASELINE, 0, base["settings"])
-        arms = [("tuned baseline", BASELINE, base)]
+        arms = [("baseline", BASELINE, base)]
         if ours:
-            arms += [("tuned R-Drop", reference, ours), ("no-KL control", reference, dict(ours, alpha="0"))]
+            arms += [("R-Drop", reference, ours), ("no-KL control", reference, dict(ours, alpha="0"))]
         for role, variant, choice in arms:
             members = runs(variant, choice["alpha"], choice["settings"]) if variant != BASELINE else base_runs
             if not members:
@@ -483,24 +484,25 @@ def tuned_comparison(rows, slice_keys, score_column, higher_is_better, test_colu
                           "relative_change": statistics.fmean(
                               d / float(base_runs[s][test_column]) for d, s in zip(paired, sorted(members, key=int)))
                           if paired and variant != BASELINE else math.nan,
-                          "ahead": f"{sum(better)}/{len(paired)}" if variant != BASELINE else ""})  # fmt: skip
+                          "ahead": f"{sum(better)}/{len(paired)}" if variant != BASELINE else "",
+                          "candidates": choice["candidates"]})  # fmt: skip
     return lines
 
 
 def tuned_comparison_table(rows, slice_keys, score_column, higher_is_better, test_column, test_header, digits=2):
-    """``tuned_comparison`` as a markdown table (empty without a tuned baseline)."""
+    """``tuned_comparison`` as a markdown table (empty without a baseline with a validation score)."""
     lines = []
     for g in tuned_comparison(rows, slice_keys, score_column, higher_is_better, test_column):
         spread = "" if math.isnan(g["std"]) else f" +- {g['std']:.{digits}f}"
         change = "" if math.isnan(g["change"]) else f"{g['change']:+.{digits}f}"
         if change and not higher_is_better:
             change += f" ({100 * g['relative_change']:+.1f}%)"
-        lines.append([*(g[k] for k in slice_keys), g["role"], g["alpha"], g["setting"], g["seeds"],
+        lines.append([*(g[k] for k in slice_keys), g["role"], g["candidates"], g["alpha"], g["setting"], g["seeds"],
                       f"{g['mean']:.{digits}f}{spread}", change, g["ahead"]])  # fmt: skip
     if not lines:
         return ""
-    columns = [*slice_keys, "run", "alpha", SETTING_HEADER, "seeds", f"{test_header} (mean +- std)",
-               "vs tuned baseline (same seeds)", "ahead on seeds"]  # fmt: skip
+    columns = [*slice_keys, "run", "choices tried", "alpha", SETTING_HEADER, "seeds", f"{test_header} (mean +- std)",
+               "vs baseline (same seeds)", "ahead on seeds"]  # fmt: skip
     return markdown_table(columns, lines)
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from rdrop_scripts import (
     BASELINE,
+    CHOICE_SEED,
     TARGET_COMPUTE,
     TARGET_SHARE,
     atomic_path,
@@ -41,7 +42,9 @@ from rdrop_scripts import (
     quality_summary_table,
     read_step_costs,
     refresh_relative_compute,
+    setting_choice_table,
     summarize_quality,
+    tuned_comparison_table,
 )
 
 STEP_COST = Path(__file__).resolve().parent / "results" / "step_cost.csv"  # measured cost per update of each mode
@@ -52,14 +55,27 @@ def slices(rows):
     return sorted({(r["corpus"], r["pairs"]) for r in rows}, key=lambda s: (s[0], int(s[1])))
 
 
+SLICE = ("corpus", "pairs")
+
+
 def report(rows):
     parts = []
+    tuned = tuned_comparison_table(rows, SLICE, "valid_bleu", True, "test_bleu", "test BLEU")
+    if tuned:
+        parts += ["### Baseline and R-Drop, each tuned on validation, and the no-KL control", "",
+                  f"Each one's dropouts (and R-Drop's alpha) chosen on seed {CHOICE_SEED}'s validation BLEU "
+                  "(tables below, runs with a validation BLEU only); "
+                  "the no-KL control is R-Drop's duplicated batch at alpha 0, at R-Drop's chosen setting.", "",
+                  tuned, ""]  # fmt: skip
     for corpus, pairs in slices(rows):
         chosen = [r for r in rows if (r["corpus"], r["pairs"]) == (corpus, pairs)]
         parts += [f"### {corpus}, {pairs} training pairs", "", quality_summary_table(chosen), "",
                   quality_runs_table(chosen), "", "Frontier: share of ours' gain against relative compute", "",
                   frontier_table(chosen), ""]  # fmt: skip
-        alphas = alpha_choice_table(chosen, ("corpus", "pairs"))
+        settings = setting_choice_table(chosen, SLICE, "valid_bleu", True, "valid BLEU")
+        if settings:
+            parts += ["Dropouts and alpha on the validation set (runs with a validation BLEU):", "", settings, ""]
+        alphas = alpha_choice_table(chosen, SLICE)
         if alphas:
             parts += ["Alpha on the validation set (mean best validation loss over the seeds every alpha has):", "", alphas, ""]
     return "\n".join(parts)

@@ -22,13 +22,16 @@ from pathlib import Path
 
 from rdrop_scripts import (
     SETTING_COLUMNS,
+    CHOICE_SEED,
     SETTING_HEADER,
     alpha_choice_table,
     fail,
     markdown_table,
     read_result_rows,
     run_summary,
+    setting_choice_table,
     setting_label,
+    tuned_comparison_table,
     write_result_row,
 )
 from small_mt import add_record_parser, valid_curve
@@ -40,6 +43,7 @@ LM_COLUMNS = [
 # the language models' defaults (scripts/small_lm.sh): rows from before these columns ran at them
 LM_SETTING_DEFAULTS = {"dropout": "0.3", "attention_dropout": "0.1", "activation_dropout": "0"}
 _OLDER_LM_COLUMNS = [[c for c in LM_COLUMNS if c not in SETTING_COLUMNS]]
+LM_SLICE = ("corpus", "tokens", "arch")  # one model on one corpus
 LM_KEY = ("corpus", "tokens", "arch", "variant", "alpha", *SETTING_COLUMNS, "seed")  # one run; a rerun replaces its row
 BASELINE = "baseline"
 
@@ -204,7 +208,7 @@ def plot(curves, out):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    add_record_parser(sub, "--ppl", "lm_eval.py --json output with the test split", LM_KEY)
+    add_record_parser(sub, "--ppl", "lm_eval.py --json output with the test split", LM_KEY, LM_SETTING_DEFAULTS)
     p = sub.add_parser("table", help="per-run and per-variant tables of the CSV")
     p.add_argument("--csv", required=True)
     p.add_argument("--corpus")
@@ -226,7 +230,14 @@ def main(argv=None):
         print(summary_table(rows))
         print()
         print(per_seed_table(rows))
-        alphas = alpha_choice_table(rows, ("corpus", "tokens", "arch"))
+        tuned = tuned_comparison_table(rows, LM_SLICE, "best_valid_loss", False, "test_ppl", "test ppl")
+        print()
+        print(f"Baseline and R-Drop, each at the choice of seed {CHOICE_SEED}'s validation loss (perplexity 2^loss):")
+        print()
+        print(tuned)
+        print()
+        print(setting_choice_table(rows, LM_SLICE, "best_valid_loss", False, "best valid loss", digits=3))
+        alphas = alpha_choice_table(rows, LM_SLICE)
         if alphas:
             print()
             print(alphas)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from rdrop_scripts import (
     QUALITY_KEY,
+    SETTING_DEFAULTS,
     fail,
     quality_runs_table,
     quality_summary_table,
@@ -105,8 +106,9 @@ def plot(curves, rows, out):
     fig.savefig(out, dpi=110)
 
 
-def add_record_parser(sub, score_option, score_help, key_columns):
-    """The ``record`` subcommand: a run's log, score file and minutes, and its identity."""
+def add_record_parser(sub, score_option, score_help, key_columns, defaults):
+    """The ``record`` subcommand: a run's log, score file and minutes, and its
+    identity (key columns in ``defaults``, the settings, may be left at them)."""
     p = sub.add_parser("record", help="add one run's row to the results CSV")
     p.add_argument("--csv", required=True)
     p.add_argument("--log", required=True)
@@ -114,7 +116,10 @@ def add_record_parser(sub, score_option, score_help, key_columns):
     p.add_argument("--minutes", type=float, required=True)
     p.add_argument("--max-epoch", type=int, required=True, help="the run's --max-epoch")
     for key in key_columns:
-        p.add_argument(f"--{key.replace('_', '-')}", required=True)
+        if key in defaults:
+            p.add_argument(f"--{key.replace('_', '-')}", default=defaults[key], help="default: %(default)s")
+        else:
+            p.add_argument(f"--{key.replace('_', '-')}", required=True)
     return p
 
 
@@ -127,7 +132,8 @@ def main(argv=None):
     p.add_argument("--pairs", type=int, required=True, help="0: all")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--out-prefix", required=True, help="writes PREFIX.<src ext> and PREFIX.<tgt ext>")
-    p = add_record_parser(sub, "--bleu", "the run's test BLEU file (scripts/bleu.py output)", QUALITY_KEY)
+    p = add_record_parser(sub, "--bleu", "the run's test BLEU file (scripts/bleu.py output)", QUALITY_KEY,
+                          SETTING_DEFAULTS)
     p.add_argument("--valid-bleu", help="its validation BLEU file (same decoding and scorer)")
     p = sub.add_parser("table", help="per-run and per-variant tables of the CSV")
     p.add_argument("--csv", required=True)

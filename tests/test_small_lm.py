@@ -88,7 +88,7 @@ def test_bad_corpus_options_are_refused_in_one_line(tmp_path, capsys, args, mess
 
 def row(arch, variant, alpha, seed, ppl, stopped="patience"):
     return {"corpus": "bible", "tokens": "1000", "arch": arch, "variant": variant, "alpha": alpha,
-            "seed": seed, "test_ppl": ppl, "best_valid_loss": "7.000", "epochs": "30", "best_epoch": "25",
+            **small_lm.LM_SETTING_DEFAULTS, "seed": seed, "test_ppl": ppl, "best_valid_loss": "7.000", "epochs": "30", "best_epoch": "25",
             "updates": "900", "train_minutes": "10.0", "stopped_by": stopped}  # fmt: skip
 
 
@@ -96,7 +96,7 @@ def test_csv_replaces_a_rerun_and_keeps_the_others(tmp_path):
     csv_path = tmp_path / "lm.csv"
     for r in (row("transformer_lm", "baseline", "0", "1", "100.00"), row("transformer_lm", "ours", "1", "1", "95.00"),
               row("transformer_lm", "ours", "1", "1", "90.00")):  # fmt: skip
-        small_lm.write_result_row(csv_path, r, small_lm.LM_COLUMNS, small_lm.LM_KEY)
+        small_lm.write_row(csv_path, r)
     rows = small_lm.read_rows(csv_path)
     assert [(r["variant"], r["test_ppl"]) for r in rows] == [("baseline", "100.00"), ("ours", "90.00")]
     assert csv_path.read_text().splitlines()[0] == ",".join(small_lm.LM_COLUMNS)
@@ -122,7 +122,7 @@ def test_summary_pairs_each_seed_with_its_own_archs_baseline():
     assert "| 114.00 | -5.0% |" in runs and "| 84.00 | +5.0% |" in runs
     per_seed = small_lm.per_seed_table(rows).splitlines()
     assert "| 90.00, 114.00 | 102.00 +- 16.97 | -10.0%, -5.0% (mean -7.5%) |" in next(
-        l for l in per_seed if l.startswith("| transformer_lm (full softmax) | ours | 1 | 1, 2 | yes |"))
+        l for l in per_seed if l.startswith("| transformer_lm (full softmax) | ours | 1 | 0.3 (0.1, 0) | 1, 2 | yes |"))
     assert next(l for l in per_seed if "| adaptive input + softmax | ours |" in l).endswith(
         "| 84.00 | 84.00 | +5.0% |")  # one seed: no mean, no spread
 
@@ -144,7 +144,7 @@ def test_alpha_is_compared_on_validation_over_the_seeds_every_alpha_has(tmp_path
     assert choices[1]["best_valid_loss"] == pytest.approx(5.70)
     csv_path = tmp_path / "lm.csv"
     for r in rows:
-        small_lm.write_result_row(csv_path, r, small_lm.LM_COLUMNS, small_lm.LM_KEY)
+        small_lm.write_row(csv_path, r)
     small_lm.main(["table", "--csv", str(csv_path)])
     out = capsys.readouterr().out
     assert "| bible | 1000 | transformer_lm | ours | 1 | 1 | 5.700 | yes |" in out
@@ -157,7 +157,7 @@ def test_a_run_without_a_test_perplexity_is_refused(tmp_path, capsys):
     ppl = tmp_path / "run.ppl.json"
     ppl.write_text(json.dumps({"valid": {"loss": 7.0, "perplexity": 128.0}}))
     with pytest.raises(SystemExit):
-        small_lm.run_row(log, ppl, 1.0, 300, **dict(zip(small_lm.LM_KEY, ["bible", "1", "transformer_lm", "ours", "1", "1"])))
+        small_lm.run_row(log, ppl, 1.0, 300, **dict(zip(small_lm.LM_KEY, ["bible", "1", "transformer_lm", "ours", "1", "0.3", "0.1", "0", "1"])))
     assert "no test perplexity" in capsys.readouterr().err
 
 

@@ -11,12 +11,20 @@ import sys
 import pytest
 from rdrop_scripts import (
     QUALITY_COLUMNS,
+    SETTING_COLUMNS,
     TARGET_COLUMN,
     frontier,
     frontier_table,
+    quality_runs_table,
+    quality_summary_table,
     read_quality_rows,
     read_training_log,
     relative_compute,
+    setting_choice,
+    setting_choice_table,
+    setting_label,
+    tuned_comparison,
+    tuned_comparison_table,
     write_quality_row,
 )
 
@@ -26,9 +34,10 @@ SMALL_MT = [sys.executable, str(REPO / "scripts" / "small_mt.py")]
 
 
 def row(variant, seed, bleu, minutes=10.0, stopped_by="patience", alpha=None, pairs=1000, corpus="bible",
-        updates=3000):  # fmt: skip
+        updates=3000, dropout="0.3", valid_bleu=""):  # fmt: skip
     alpha = alpha if alpha is not None else (0 if variant == "baseline" else 5)
-    return dict(corpus=corpus, pairs=pairs, variant=variant, alpha=alpha, seed=seed, test_bleu=f"{bleu:.2f}",
+    return dict(corpus=corpus, pairs=pairs, variant=variant, alpha=alpha, dropout=dropout, attention_dropout="0",
+                activation_dropout="0", seed=seed, test_bleu=f"{bleu:.2f}", valid_bleu=valid_bleu,
                 best_valid_loss="5.500", epochs=30, best_epoch=25, updates=updates, train_minutes=f"{minutes:.1f}",
                 stopped_by=stopped_by)  # fmt: skip
 
@@ -78,15 +87,16 @@ def test_tables_give_mean_std_gain_cost_and_the_convergence_flag(tmp_path):
     lines = table_rows(proc.stdout, "bible")
     per_run, groups = lines[:5], lines[5:]
     # per run: converged, and the difference to the same seed's baseline
-    assert [r[5] for r in per_run] == ["yes", "yes", "yes", "yes", "no (time)"]
-    assert [r[10] for r in per_run] == ["+0.00", "+0.00", "+3.00", "+2.50", "n/a"]
+    assert [r[6] for r in per_run] == ["yes", "yes", "yes", "yes", "no (time)"]
+    assert [r[12] for r in per_run] == ["+0.00", "+0.00", "+3.00", "+2.50", "n/a"]
+    assert {r[4] for r in per_run} == {"0.3"}  # the default dropout, no attention or activation dropout
     base, ours = groups
-    assert base[4] == "2" and base[6] == f"{statistics.mean([10, 12]):.2f} +- {statistics.stdev([10, 12]):.2f}"
-    assert ours[5] == "no (patience, time)"  # one seed hit the time cap
-    assert ours[6] == f"{statistics.mean([13, 14.5, 16]):.2f} +- {statistics.stdev([13, 14.5, 16]):.2f}"
+    assert base[5] == "2" and base[7] == f"{statistics.mean([10, 12]):.2f} +- {statistics.stdev([10, 12]):.2f}"
+    assert ours[6] == "no (patience, time)"  # one seed hit the time cap
+    assert ours[7] == f"{statistics.mean([13, 14.5, 16]):.2f} +- {statistics.stdev([13, 14.5, 16]):.2f}"
     # gain and cost against the baseline runs of the same seeds (seed 3 has none)
-    assert float(ours[7]) == pytest.approx(statistics.mean([13 - 10, 14.5 - 12]), abs=0.005)
-    assert ours[11] == f"{(30 + 40) / (10 + 14):.1f}x"
+    assert float(ours[8]) == pytest.approx(statistics.mean([13 - 10, 14.5 - 12]), abs=0.005)
+    assert ours[12] == f"{(30 + 40) / (10 + 14):.1f}x"
 
 
 def test_record_reads_a_real_training_log(logs, tmp_path):
@@ -125,7 +135,7 @@ def test_summary_tables_and_gain_plot(tmp_path):
     assert md.read_text() + "\n" == proc.stdout
     assert [line for line in proc.stdout.splitlines() if line.startswith("###")] == [
         "### multi30k, 3000 training pairs", "### multi30k, 29000 training pairs"]
-    gains = {(r[1], r[2]): r[7] for r in table_rows(proc.stdout, "multi30k") if len(r) == 12 and "x" in r[11]}
+    gains = {(r[1], r[2]): r[8] for r in table_rows(proc.stdout, "multi30k") if len(r) == 13 and "x" in r[12]}
     assert gains[("3000", "ours")] == "+3.00" and gains[("3000", "builtin")] == "+2.00"
     assert gains[("29000", "ours")] == "+0.50"
     assert png.read_bytes()[:4] == b"\x89PNG" and cost_png.read_bytes()[:4] == b"\x89PNG"
@@ -152,10 +162,17 @@ def test_reproduction_lists_its_runs_and_refuses_bad_slices():
     proc = subprocess.run(script, env=env, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines() == [
-        "bible 1000 baseline 0 1", "bible 1000 ours 1 1", "bible 1000 ours 5 1",
-        "bible 1000 baseline 0 2", "bible 1000 ours 1 2", "bible 1000 ours 5 2"]  # fmt: skip
+        "bible 1000 baseline 0 1 0.3", "bible 1000 ours 1 1 0.3", "bible 1000 ours 5 1 0.3",
+        "bible 1000 baseline 0 2 0.3", "bible 1000 ours 1 2 0.3", "bible 1000 ours 5 2 0.3"]  # fmt: skip
+    # a dropout grid: every run once per dropout, the baseline of each dropout first
+    proc = subprocess.run(script, env={**env, "SEEDS": "1", "ALPHAS": "1", "DROPOUTS": "0.1 0.4"},
+                          capture_output=True, text=True)  # fmt: skip
+    assert proc.stdout.splitlines() == ["bible 1000 baseline 0 1 0.1", "bible 1000 ours 1 1 0.1",
+                                        "bible 1000 baseline 0 1 0.4", "bible 1000 ours 1 1 0.4"]  # fmt: skip
     for knob, value, words in (("SLICES", "bible", "CORPUS:PAIRS"), ("SLICES", "wmt:10", "unknown corpus"),
-                               ("VARIANTS", "ours fast", "unknown variant"), ("SEEDS", "x", "whole numbers")):
+                               ("VARIANTS", "ours fast", "unknown variant"), ("SEEDS", "x", "whole numbers"),
+                               ("DROPOUTS", "0.1 high", "dropouts are numbers"),
+                               ("ATTENTION_DROPOUT", "1.5", "dropouts are numbers")):
         proc = subprocess.run(script, env={**env, knob: value}, capture_output=True, text=True)
         assert proc.returncode == 2 and words in proc.stderr and proc.stderr.count("\n") == 1, proc.stderr
 
@@ -193,6 +210,19 @@ def test_cheaper_ways_train_end_to_end_and_charge_the_baseline_they_start_from(t
     assert float(first_valid["ours_from_baseline-a3-s1"]) < float(first_valid["baseline-s1"])
     for name, flag in (("ours_every2-a3-s1", "'rdrop_every_k': 2"), ("ours_warmup-a3-s1", "'rdrop_alpha_warmup_updates': 7")):
         assert flag in (run / f"{name}.log").read_text()
+    # validation BLEU: the best checkpoint's beam output on the validation split, by the scorer of test BLEU
+    import sacrebleu
+
+    for split, column in (("valid", "valid_bleu"), ("test", "test_bleu")):
+        detok = {}
+        for line in (run / f"baseline-s1.{split}.generate.log").read_text().splitlines():
+            if line.startswith("D-"):
+                ident, _, text = line[2:].split("\t", 2)
+                detok[int(ident)] = text
+        refs = (run / "text" / f"{split}.en").read_text().splitlines()
+        assert sorted(detok) == list(range(len(refs)))
+        want = sacrebleu.corpus_bleu([detok[i] for i in range(len(refs))], [refs], tokenize="13a").score
+        assert float(rows["baseline"][column]) == pytest.approx(want, abs=0.006)
 
 
 def test_fine_tuning_the_baseline_without_it_is_refused(tmp_path):
@@ -234,16 +264,20 @@ def test_summarize_fills_relative_compute_into_the_csv_and_keeps_the_rest(tmp_pa
     path, costs = tmp_path / "quality.csv", tmp_path / "step_cost.csv"
     costs.write_text("# placeholder numbers\n" + STEP_COST_CSV)
     old = [row("ours", 1, 14.0, updates=4000, alpha=3), row("ours_enc_once", 1, 13.0, alpha=3)]
-    # a CSV from before the column: accepted, and rewritten with the column last
-    old_text = ",".join(QUALITY_COLUMNS[:-1]) + "\n"
-    old_text += "".join(",".join(str(r[c]) for c in QUALITY_COLUMNS[:-1]) + "\n" for r in old)
+    # a CSV from before relative_compute, the dropouts and valid_bleu: accepted, and rewritten with
+    # them, the dropouts at the defaults those runs had, the other columns and the row order kept
+    before = [c for c in QUALITY_COLUMNS if c not in SETTING_COLUMNS + ["valid_bleu", "relative_compute"]]
+    old_text = ",".join(before) + "\n" + "".join(",".join(str(r[c]) for c in before) + "\n" for r in old)
     path.write_text(old_text)
     summarize = [sys.executable, REPO / "benchmarks" / "summarize_small.py", path, "--step-cost", costs]
     subprocess.run(summarize, capture_output=True, text=True, check=True)
     lines = path.read_text().splitlines()
     assert lines[0] == ",".join(QUALITY_COLUMNS) and QUALITY_COLUMNS[-1] == "relative_compute"
-    assert [line.rsplit(",", 1)[0] for line in lines] == old_text.splitlines()  # other columns and order kept
-    assert [r["relative_compute"] for r in read_quality_rows(path)] == ["", ""]  # no baseline yet
+    back = read_quality_rows(path)
+    assert [[r[c] for c in before] for r in back] == [line.split(",") for line in old_text.splitlines()[1:]]
+    assert [(r["dropout"], r["attention_dropout"], r["activation_dropout"], r["valid_bleu"]) for r in back] == [
+        ("0.3", "0", "0", "")] * 2  # fmt: skip
+    assert [r["relative_compute"] for r in back] == ["", ""]  # no baseline yet
 
     # the baseline finishes later; record leaves the column empty and keeps the others
     write_quality_row(path, row("baseline", 1, 10.0, updates=2000))
@@ -257,9 +291,9 @@ def test_summarize_fills_relative_compute_into_the_csv_and_keeps_the_rest(tmp_pa
     assert [r["test_bleu"] for r in rows] == ["14.00", "13.00", "10.00"]
     assert not list(tmp_path.glob("*.tmp"))
     assert TARGET_COLUMN in md.read_text() and md.read_text() + "\n" == proc.stdout
-    frontier_lines = {r[2]: r for r in table_rows(proc.stdout, "bible") if len(r) == 11}
-    assert frontier_lines["ours_enc_once"][6:8] == ["75%", "-"]  # no cost for its mode: compute unknown
-    assert frontier_lines["ours"][6:8] == ["100%", "3.40x"]
+    frontier_lines = {r[2]: r for r in table_rows(proc.stdout, "bible") if len(r) == 12}
+    assert frontier_lines["ours_enc_once"][7:9] == ["75%", "-"]  # no cost for its mode: compute unknown
+    assert frontier_lines["ours"][7:9] == ["100%", "3.40x"]
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
 
 
@@ -307,12 +341,12 @@ def test_frontier_gives_the_share_of_ours_gain_per_seed_and_the_target_flag():
         ("ours_late1000", "3"), ("baseline", "0"), ("ours_fraction50", "3"), ("ours_every2", "3"), ("ours", "1"),
         ("ours", "3"), ("ours_enc_once", "3")]  # fmt: skip
     table = {(r[2], r[3]): r for r in table_rows(frontier_table(rows), "bible")}
-    assert table[("ours_fraction50", "3")][6:] == ["90%", "1.30x", "1.00x", "yes", "yes"]
-    assert table[("ours_every2", "3")][6:] == ["85%", "1.35x", "1.00x", "no (patience, time)", "no"]
-    assert table[("ours_late1000", "3")][6:] == ["50%", "0.50x", "0.50x", "yes", "no"]
-    assert table[("ours", "3")][6:] == ["100%", "3.40x", "2.00x", "yes", "no"]
-    assert table[("ours_enc_once", "3")][6:] == ["100%", "-", "1.00x", "yes", "no"]  # updates known, cost not
-    assert table[("baseline", "0")][6:] == ["0%", "1.00x", "1.00x", "yes", "no"]
+    assert table[("ours_fraction50", "3")][7:] == ["90%", "1.30x", "1.00x", "yes", "yes"]
+    assert table[("ours_every2", "3")][7:] == ["85%", "1.35x", "1.00x", "no (patience, time)", "no"]
+    assert table[("ours_late1000", "3")][7:] == ["50%", "0.50x", "0.50x", "yes", "no"]
+    assert table[("ours", "3")][7:] == ["100%", "3.40x", "2.00x", "yes", "no"]
+    assert table[("ours_enc_once", "3")][7:] == ["100%", "-", "1.00x", "yes", "no"]  # updates known, cost not
+    assert table[("baseline", "0")][7:] == ["0%", "1.00x", "1.00x", "yes", "no"]
     assert frontier_table(rows).splitlines()[0].endswith(f"| {TARGET_COLUMN} |")
     # without alpha 3 runs of ours, the alpha ours was run with is the reference
     only_five = [r for r in rows if r["variant"] != "ours"] + strings([row("ours", 1, 12.0, alpha=5, updates=4000)])
@@ -358,3 +392,85 @@ def test_bad_schedule_variants_are_refused_in_one_line(variant):
     script = f"source scripts/small_mt.sh && small_mt_check bible {variant}"
     proc = subprocess.run(["bash", "-c", script], cwd=REPO, capture_output=True, text=True)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and f"unknown variant '{variant}'" in proc.stderr
+
+
+# ---------------------------------------------------------------- settings: recorded, kept apart, chosen on validation
+
+
+def test_dropouts_and_validation_bleu_are_written_and_read_back_and_key_the_run(tmp_path):
+    path = tmp_path / "quality.csv"
+    write_quality_row(path, row("baseline", 1, 10.0))  # the defaults, no validation BLEU
+    write_quality_row(path, row("baseline", 1, 11.0, dropout="0.1", valid_bleu="12.50"))
+    write_quality_row(path, dict(row("baseline", 1, 11.5, dropout="0.1"), attention_dropout="0.1",
+                                 activation_dropout="0.1"))  # fmt: skip
+    rows = read_quality_rows(path)
+    # three runs: another dropout is another run, not a rerun that replaces the first
+    assert [(r["dropout"], r["attention_dropout"], r["activation_dropout"], r["valid_bleu"], r["test_bleu"])
+            for r in rows] == [("0.3", "0", "0", "", "10.00"), ("0.1", "0", "0", "12.50", "11.00"),
+                               ("0.1", "0.1", "0.1", "", "11.50")]  # fmt: skip
+    write_quality_row(path, row("baseline", 1, 9.0, dropout="0.1", valid_bleu="9.90"))  # that run again
+    assert [r["test_bleu"] for r in read_quality_rows(path)] == ["10.00", "11.50", "9.00"]
+
+
+def test_tables_pair_each_run_with_the_baseline_of_its_own_setting():
+    rows = strings([row("baseline", 1, 10.0), row("baseline", 1, 13.0, dropout="0.1"),
+                    row("ours", 1, 14.0, alpha=3), row("ours", 1, 12.0, alpha=3, dropout="0.1")])  # fmt: skip
+    runs = {(r[2], r[4]): r for r in table_rows(quality_runs_table(rows), "bible")}
+    assert runs[("ours", "0.3")][12] == "+4.00" and runs[("ours", "0.1")][12] == "-1.00"
+    groups = {(r[2], r[4]): r for r in table_rows(quality_summary_table(rows), "bible")}
+    assert set(groups) == {("baseline", "0.3"), ("baseline", "0.1"), ("ours", "0.3"), ("ours", "0.1")}
+    assert groups[("ours", "0.1")][8] == "-1.00"
+    lines = {(g["variant"], g["setting"]): g for g in frontier(rows)}
+    assert lines[("ours", "0.3")]["gain_share"] == pytest.approx(100)
+    assert lines[("ours", "0.1")]["gain_share"] == pytest.approx(100)  # its own setting's reference
+    other = dict(row("baseline", 1, 1.0), attention_dropout="0.1", activation_dropout="0.1")
+    assert setting_label(strings([other])[0]) == "0.3 (0.1, 0.1)"
+
+
+def test_settings_are_chosen_on_seed_1s_validation_bleu_not_test():
+    v = "valid_bleu"
+    rows = strings([
+        row("baseline", 1, 20.0, dropout="0.1", valid_bleu="15.00"),
+        row("baseline", 1, 10.0, dropout="0.3", valid_bleu="16.00"),  # best on validation, worst on test
+        row("baseline", 2, 30.0, dropout="0.1", valid_bleu="40.00"),  # seed 2 only confirms: no say
+        row("baseline", 1, 25.0, dropout="0.5"),  # no validation BLEU: no candidate
+        row("ours", 1, 12.0, alpha=3, dropout="0.3", valid_bleu="18.00"),
+        row("ours", 1, 14.0, alpha=5, dropout="0.3", valid_bleu="18.50"),
+        row("ours", 1, 15.0, alpha=0, dropout="0.3", valid_bleu="30.00"),  # the no-KL control: never chosen
+    ])  # fmt: skip
+    choices = setting_choice(rows, ("corpus", "pairs"), v, higher_is_better=True)
+    got = [(c["variant"], c["alpha"], c["settings"]["dropout"], c["score"], c["chosen"], c["candidates"])
+           for c in choices]  # fmt: skip
+    assert got == [("baseline", "0", "0.1", 15.0, False, 2), ("baseline", "0", "0.3", 16.0, True, 2),
+                   ("ours", "3", "0.3", 18.0, False, 2), ("ours", "5", "0.3", 18.5, True, 2)]  # fmt: skip
+    # lower is better for a loss: the other end is chosen
+    loss = [dict(r, best_valid_loss=r[v]) for r in rows]  # the same numbers as losses
+    flipped = setting_choice([dict(r, valid_bleu="") for r in loss], ("corpus", "pairs"), "best_valid_loss",
+                             higher_is_better=False)  # fmt: skip
+    assert [(c["variant"], c["alpha"], c["settings"]["dropout"]) for c in flipped if c["chosen"]] == [
+        ("baseline", "0", "0.1"), ("ours", "3", "0.3")]  # fmt: skip
+    table = setting_choice_table(rows, ("corpus", "pairs"), v, True, "valid BLEU")
+    assert "| bible | 1000 | baseline | 0 | 0.3 | 16.00 | yes |" in table
+
+
+def test_the_tuned_comparison_sets_each_side_at_its_own_choice_with_the_no_kl_control():
+    base = {1: 10.0, 2: 11.0, 3: 12.0}  # the chosen baseline (dropout 0.4), by seed
+    ours = {1: 13.0, 2: 11.5, 3: 11.0}  # the chosen R-Drop (alpha 3, dropout 0.2): ahead on 2 of 3
+    no_kl = {1: 10.5, 2: 11.0}
+    rows = [row("baseline", s, b, dropout="0.4", valid_bleu="20.00" if s == 1 else "") for s, b in base.items()]
+    rows += [row("baseline", 1, 30.0, dropout="0.3", valid_bleu="19.00")]  # better test, worse validation
+    rows += [row("ours", s, b, alpha=3, dropout="0.2", valid_bleu="22.00" if s == 1 else "") for s, b in ours.items()]
+    rows += [row("ours", 1, 40.0, alpha=3, dropout="0.3", valid_bleu="21.00")]
+    rows += [row("ours", s, b, alpha=0, dropout="0.2") for s, b in no_kl.items()]
+    lines = {g["role"]: g for g in tuned_comparison(strings(rows), ("corpus", "pairs"), "valid_bleu", True, "test_bleu")}
+    assert set(lines) == {"baseline", "R-Drop", "no-KL control"}
+    assert (lines["baseline"]["setting"], lines["baseline"]["seeds"]) == ("0.4", 3)
+    assert lines["baseline"]["mean"] == pytest.approx(11.0) and lines["baseline"]["std"] == pytest.approx(1.0)
+    assert (lines["R-Drop"]["alpha"], lines["R-Drop"]["setting"]) == ("3", "0.2")
+    assert lines["R-Drop"]["change"] == pytest.approx(statistics.mean([3.0, 0.5, -1.0]))
+    assert lines["R-Drop"]["ahead"] == "2/3" and lines["R-Drop"]["candidates"] == 2
+    assert (lines["no-KL control"]["alpha"], lines["no-KL control"]["setting"]) == ("0", "0.2")
+    assert lines["no-KL control"]["change"] == pytest.approx(statistics.mean([0.5, 0.0]))
+    assert lines["no-KL control"]["ahead"] == "1/2"
+    table = tuned_comparison_table(strings(rows), ("corpus", "pairs"), "valid_bleu", True, "test_bleu", "test BLEU")
+    assert "| bible | 1000 | R-Drop | 2 | 3 | 0.2 | 3 | 11.83 +- 1.04 | +0.83 | 2/3 |" in table
