@@ -105,15 +105,42 @@ def test_committed_result_tables_are_what_their_rows_make(tmp_path):
     assert lm.stdout == (RESULTS / "lm_quality.md").read_text(encoding="utf-8")
 
 
-def test_results_language_model_table_lines_are_the_rows_own():
-    """RESULTS.md's per-seed language-model table is copied from
-    ``small_lm.py table``: every line of it must still be one the committed
-    rows make (a subset, in any order)."""
-    made = subprocess.run([sys.executable, REPO / "scripts" / "small_lm.py", "table", "--csv",
-                           RESULTS / "lm_quality.csv"], capture_output=True, text=True, check=True).stdout  # fmt: skip
+def test_every_quality_table_in_results_and_readme_is_the_generated_one(tmp_path):
+    """RESULTS.md and README.md show rows of the generated tables, copied by
+    ``refresh_results.py``; a row added or changed without refreshing fails
+    here, and so does a block whose rows are gone."""
+    docs = [REPO / "benchmarks" / "RESULTS.md", README]
+    blocks = sum(path.read_text(encoding="utf-8").count("<!-- from results/") for path in docs)
+    assert blocks >= 6, "the quality tables lost their generated blocks"
+    check = subprocess.run([sys.executable, REPO / "benchmarks" / "refresh_results.py", *docs, "--check"],
+                           capture_output=True, text=True)  # fmt: skip
+    assert check.returncode == 0, check.stderr
+    # and the check can fail: one changed figure in a copy is caught
+    copy = tmp_path / "RESULTS.md"
+    text = docs[0].read_text(encoding="utf-8")
+    copy.write_text(text.replace("| yes |", "| no |", 1), encoding="utf-8")
+    stale = subprocess.run([sys.executable, REPO / "benchmarks" / "refresh_results.py", copy, "--check"],
+                           capture_output=True, text=True)  # fmt: skip
+    assert stale.returncode == 1 and "stale table" in stale.stderr
+
+
+NUMBER = re.compile(r"(?<![\d.])[-+]?\d+\.\d+%?")  # a range 2.61-2.78 is two figures
+
+
+def test_results_summary_figures_are_ones_the_rows_make():
+    """Each figure of RESULTS.md's summary that cites a results CSV appears in
+    the table generated from that CSV (a hand-typed figure that no row makes
+    fails)."""
     text = (REPO / "benchmarks" / "RESULTS.md").read_text(encoding="utf-8")
-    section = text.split("\n## Language models at convergence", 1)[1].split("\n## ", 1)[0]
-    header = next(l for l in made.splitlines() if "| test ppl (per seed) |" in l)
-    assert header in section, "RESULTS.md's language-model section lost its per-seed table"
-    shown = section.split(header, 1)[1].split("\n\n", 1)[0].splitlines()[2:]
-    assert shown and not [line for line in shown if line not in made.splitlines()]
+    summary = text.split("\n## Summary\n", 1)[1].split("\n## ", 1)[0]
+    generated = {"`quality.csv`": (RESULTS / "quality.md").read_text(encoding="utf-8"),
+                 "`lm_quality.csv`": (RESULTS / "lm_quality.md").read_text(encoding="utf-8")}  # fmt: skip
+    checked = 0
+    for line in summary.splitlines()[2:]:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 4 or cells[3] not in generated:
+            continue
+        for figure in NUMBER.findall(cells[1]):
+            assert figure.lstrip("+") in generated[cells[3]], f"summary figure {figure} ({cells[0]}) is in no generated table"
+            checked += 1
+    assert checked >= 10
