@@ -29,6 +29,7 @@ from rdrop_scripts import (
     markdown_table,
     read_result_rows,
     run_summary,
+    setting_choice,
     setting_choice_table,
     setting_label,
     tuned_comparison_table,
@@ -230,13 +231,14 @@ def main(argv=None):
         print(summary_table(rows))
         print()
         print(per_seed_table(rows))
-        tuned = tuned_comparison_table(rows, LM_SLICE, "best_valid_loss", False, "test_ppl", "test ppl")
-        print()
-        print(f"Baseline and R-Drop, each at the choice of seed {CHOICE_SEED}'s validation loss (perplexity 2^loss):")
-        print()
-        print(tuned)
-        print()
-        print(setting_choice_table(rows, LM_SLICE, "best_valid_loss", False, "best valid loss", digits=3))
+        if any(c["candidates"] > 1 for c in setting_choice(rows, LM_SLICE, "best_valid_loss", False)):
+            tuned = tuned_comparison_table(rows, LM_SLICE, "best_valid_loss", False, "test_ppl", "test ppl")
+            print()
+            print(f"Baseline and R-Drop, each at the choice of seed {CHOICE_SEED}'s validation loss (perplexity 2^loss):")
+            print()
+            print(tuned)
+            print()
+            print(setting_choice_table(rows, LM_SLICE, "best_valid_loss", False, "best valid loss", digits=3))
         alphas = alpha_choice_table(rows, LM_SLICE)
         if alphas:
             print()

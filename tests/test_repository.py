@@ -36,11 +36,11 @@ README = REPO / "README.md"
 # section), then these sections
 SECTIONS = [
     "Try it: two commands",
-    "Install",
     "Use it in an existing fairseq command",
     "Options",
     "Recipes: reproducing the paper",
     "Results",
+    "Install",
     "Troubleshooting",
     "Citation",
 ]
