@@ -445,7 +445,10 @@ def tuned_comparison(rows, slice_keys, score_column, higher_is_better, test_colu
     (``reference`` at alpha 0 and R-Drop's chosen setting), each over all its
     seeds: test mean and spread, and the change against the tuned baseline
     paired by seed, with how many seeds are ahead. Each line says its setting:
-    the comparison is across settings on purpose."""
+    the comparison is across settings on purpose. Where no R-Drop run has a
+    validation score, R-Drop is its measured configuration at the default
+    setting, with 0 choices tried (not tuned).
+    """
     import statistics
 
     chosen = {}
@@ -465,6 +468,8 @@ def tuned_comparison(rows, slice_keys, score_column, higher_is_better, test_colu
                     and _settings(r) == tuple(settings.values())}  # fmt: skip
 
         base_runs = runs(BASELINE, 0, base["settings"])
+        if ours is None:
+            ours = _untuned_reference(in_slice, reference)
         arms = [("baseline", BASELINE, base)]
         if ours:
             arms += [("R-Drop", reference, ours), ("no-KL control", reference, dict(ours, alpha="0"))]
@@ -487,6 +492,20 @@ def tuned_comparison(rows, slice_keys, score_column, higher_is_better, test_colu
                           "ahead": f"{sum(better)}/{len(paired)}" if variant != BASELINE else "",
                           "candidates": choice["candidates"]})  # fmt: skip
     return lines
+
+
+def _untuned_reference(rows, reference):
+    """R-Drop where none of its runs has a validation score to choose by: its
+    alpha with the most seeds at the default setting (the measured
+    configuration), marked as chosen among 0 tried settings."""
+    counts = {}
+    for r in rows:
+        if r["variant"] == reference and not is_no_kl(r) and _settings(r) == tuple(SETTING_DEFAULTS.values()):
+            counts.setdefault(r["alpha"], set()).add(r["seed"])
+    if not counts:
+        return None
+    alpha = max(sorted(counts, key=float), key=lambda a: len(counts[a]))
+    return {"alpha": alpha, "settings": dict(SETTING_DEFAULTS), "candidates": 0}
 
 
 def tuned_comparison_table(rows, slice_keys, score_column, higher_is_better, test_column, test_header, digits=2):

@@ -474,3 +474,15 @@ def test_the_tuned_comparison_sets_each_side_at_its_own_choice_with_the_no_kl_co
     assert lines["no-KL control"]["ahead"] == "1/2"
     table = tuned_comparison_table(strings(rows), ("corpus", "pairs"), "valid_bleu", True, "test_bleu", "test BLEU")
     assert "| bible | 1000 | R-Drop | 2 | 3 | 0.2 | 3 | 11.83 +- 1.04 | +0.83 | 2/3 |" in table
+
+
+def test_without_a_scored_r_drop_run_the_comparison_takes_its_measured_untuned_configuration():
+    rows = strings([row("baseline", s, 10.0 + s, dropout="0.2", valid_bleu="9.00" if s == 1 else "") for s in (1, 2)]
+                   + [row("baseline", 1, 30.0, valid_bleu="8.00")]  # dropout 0.3, worse on validation
+                   + [row("ours", s, 12.0 + s, alpha=3) for s in (1, 2, 3)] + [row("ours", 1, 40.0, alpha=5)])  # fmt: skip
+    lines = {g["role"]: g for g in tuned_comparison(rows, ("corpus", "pairs"), "valid_bleu", True, "test_bleu")}
+    ours = lines["R-Drop"]
+    # alpha 3 has the most seeds; dropout 0.3, never tuned; paired with the tuned baseline's seeds 1 and 2
+    assert (ours["alpha"], ours["setting"], ours["candidates"], ours["seeds"]) == ("3", "0.3", 0, 3)
+    assert ours["change"] == pytest.approx(2.0) and ours["ahead"] == "2/2"
+    assert lines["baseline"]["setting"] == "0.2" and "no-KL control" not in lines  # no alpha 0 runs
