@@ -38,7 +38,7 @@ TORCH_STEP=(--no-deps ${TORCH_INDEX_URL:+--index-url "$TORCH_INDEX_URL"} "$TORCH
 # this torch (--no-build-isolation below) rather than one pip would fetch for an
 # isolated build (a multi-GB CUDA build).
 BUILD=(
-  "pip>=21.3"         # editable installs through PEP 660
+  "pip>=22.3"         # editable installs through PEP 660; --python (tests/test_install.py)
   "setuptools>=64"    # PEP 660 editable builds, here in .venv itself
   wheel
   cython              # fairseq's .pyx extensions

@@ -89,8 +89,9 @@ def package_files(package_dir, prefix):
 def fairseq_fork_wheel(folder):
     """This environment's fairseq and fairseq_cli packages as a distribution
     of another name (a fork, a checkout), with fairseq's console commands."""
-    fairseq = Path(find_spec("fairseq").origin).parent
-    files = {**package_files(fairseq, "fairseq"), **package_files(fairseq.parent / "fairseq_cli", "fairseq_cli")}
+    files = {}
+    for package in ("fairseq", "fairseq_cli"):
+        files.update(package_files(Path(find_spec(package).origin).parent, package))
     commands = "[console_scripts]\nfairseq-train = fairseq_cli.train:cli_main\n"
     return write_wheel(folder, "fairseq-fork", "0.12.2", files, entry_points=commands)
 
@@ -105,7 +106,7 @@ def view_without_fairseq(view):
     fairseq's own dependencies...) except fairseq and the plugin: what a
     user's training environment holds besides those two."""
     providers = metadata.packages_distributions()
-    left_out = {metadata.distribution(d) for d in {*providers["fairseq"], *providers["rdrop_fairseq"]}}
+    left_out = {metadata.distribution(d) for d in {*providers.get("fairseq", []), *providers.get("rdrop_fairseq", [])}}
     tops = {Path(f).parts[0] for dist in left_out for f in dist.files if not str(f).startswith("..")}
     site = Path(sysconfig.get_path("purelib"))
     view.mkdir()
@@ -117,19 +118,20 @@ def view_without_fairseq(view):
 
 def fresh_environment(tmp_path):
     """A new virtualenv whose site-packages also sees the view (torch and the
-    rest, as installed distributions pip knows about), run with pip's
-    configuration files and environment off: the wheel folder is all there is."""
+    rest, as installed distributions pip knows about), to be run with pip's
+    configuration files and environment off: the wheel folder is all there
+    is. Returns its bin folder, its site-packages and that environment."""
     venv, view = tmp_path / "venv", tmp_path / "view"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)
     view_without_fairseq(view)
-    python = venv / "bin" / "python"
-    site = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-                          capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
-    Path(site, "view.pth").write_text(f"{view}\n")
+    where = "import sysconfig; print(sysconfig.get_path('purelib'))"
+    site = Path(subprocess.run([venv / "bin" / "python", "-c", where], capture_output=True, text=True,
+                               check=True).stdout.strip())  # fmt: skip
+    (site / "view.pth").write_text(f"{view}\n")
     env = {key: value for key, value in os.environ.items() if not key.startswith(("PIP_", "PYTHON"))}
     # no bytecode written through the view's links into this environment's packages
     env.update(PIP_CONFIG_FILE=os.devnull, PYTHONDONTWRITEBYTECODE="1", OMP_NUM_THREADS="1")
-    return python, env
+    return venv / "bin", site, env
 
 
 def test_pip_keeps_the_users_fairseq_and_torch_and_the_plugin_trains_from_any_folder(bible_bin, tmp_path):
@@ -141,7 +143,8 @@ def test_pip_keeps_the_users_fairseq_and_torch_and_the_plugin_trains_from_any_fo
     # what a resolver that asked for fairseq or a newer torch would take from the folder
     decoy(wheels, "fairseq-fixed", "0.12.3.1", "fairseq")
     decoy(wheels, "torch", "99.0", "torch")
-    python, env = fresh_environment(tmp_path)
+    bin_dir, site, env = fresh_environment(tmp_path)
+    python = bin_dir / "python"
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--python", str(python)]  # -q would hide lists
     offline = ["--no-index", "--find-links", str(wheels)]
 
@@ -163,7 +166,6 @@ def test_pip_keeps_the_users_fairseq_and_torch_and_the_plugin_trains_from_any_fo
     before, imported_before = installed(), imported()
     assert before["fairseq-fork"] == "0.12.2" and before["torch"] == torch.__version__
     assert "fairseq-fixed" not in before and "rdrop-fairseq" not in before
-    site = python.parent.parent / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}" / "site-packages"
     assert imported_before == [["fairseq-fork"], torch.__version__, str(tmp_path / "view" / "torch" / "__init__.py"),
                                str(site / "fairseq" / "__init__.py")]  # fmt: skip
 
@@ -174,7 +176,7 @@ def test_pip_keeps_the_users_fairseq_and_torch_and_the_plugin_trains_from_any_fo
     elsewhere = tmp_path / "elsewhere"  # no rdrop_fairseq folder here
     elsewhere.mkdir()
     proc = run(
-        python.parent / "fairseq-train", bible_bin, "--user-dir", "rdrop_fairseq", "--task", "rdrop_translation",
+        bin_dir / "fairseq-train", bible_bin, "--user-dir", "rdrop_fairseq", "--task", "rdrop_translation",
         "--criterion", "rdrop_label_smoothed_cross_entropy", "--rdrop-alpha", "5", *TRAIN_FLAGS,
         "--max-update", "1", "--disable-validation", "--no-save", cwd=elsewhere,
     )  # fmt: skip
