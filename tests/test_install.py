@@ -57,15 +57,13 @@ def build_wheel(tmp_path):
     return wheel
 
 
-def write_wheel(folder, name, version, files, requires=(), entry_points=""):
+def write_wheel(folder, name, version, files, entry_points=""):
     """A wheel of distribution NAME that installs FILES ({path in
-    site-packages: bytes}), requiring REQUIRES."""
+    site-packages: bytes}) and requires nothing."""
     info = f"{name.replace('-', '_')}-{version}.dist-info"
-    metadata_text = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
-    metadata_text += "".join(f"Requires-Dist: {r}\n" for r in requires)
     files = {
         **files,
-        f"{info}/METADATA": metadata_text.encode(),
+        f"{info}/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n".encode(),
         f"{info}/WHEEL": b"Wheel-Version: 1.0\nGenerator: tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
         **({f"{info}/entry_points.txt": entry_points.encode()} if entry_points else {}),
     }
@@ -139,9 +137,17 @@ def test_pip_keeps_the_users_fairseq_and_torch_and_the_plugin_trains_from_any_fo
     plugin = build_wheel(tmp_path)
     shipped = {n.removeprefix("rdrop_fairseq/") for n in zipfile.ZipFile(plugin).namelist() if n.startswith("rdrop_fairseq/")}
     assert shipped == {p.relative_to(REPO / "rdrop_fairseq").as_posix() for p in (REPO / "rdrop_fairseq").rglob("*.py")}
+    # pip is asked for neither fairseq nor torch, but the extra holds both, at the floor
+    with zipfile.ZipFile(plugin) as wheel:
+        (info,) = [name for name in wheel.namelist() if name.endswith(".dist-info/METADATA")]
+        requires = [line.removeprefix("Requires-Dist: ") for line in wheel.read(info).decode().splitlines()
+                    if line.startswith("Requires-Dist: ")]  # fmt: skip
+    assert not [r for r in requires if r.startswith(("torch", "fairseq")) and 'extra == "fairseq"' not in r]
+    assert f'torch>={TORCH_FLOOR[0]}.{TORCH_FLOOR[1]}; extra == "fairseq"' in requires, requires
     fairseq_fork_wheel(wheels)
     # what a resolver that asked for fairseq or a newer torch would take from the folder
     decoy(wheels, "fairseq-fixed", "0.12.3.1", "fairseq")
+    decoy(wheels, "fairseq", "0.12.2", "fairseq")
     decoy(wheels, "torch", "99.0", "torch")
     bin_dir, site, env = fresh_environment(tmp_path)
     python = bin_dir / "python"
@@ -192,12 +198,11 @@ def test_pip_keeps_the_users_fairseq_and_torch_and_the_plugin_trains_from_any_fo
         f"ImportError: rdrop_fairseq needs fairseq {series}, and none is installed: "
         "pip install 'rdrop-fairseq[fairseq]' installs one"
     )
-    # ...and that is what the extra installs (fairseq-fixed on this Python), keeping torch
+    # ...and that is what the extra installs (fairseq-fixed on Python >= 3.11), keeping torch
     report = tmp_path / "report.json"
     run(*pip, "install", "-q", *offline, "--dry-run", "--report", str(report), "rdrop-fairseq[fairseq]")
     would = {item["metadata"]["name"]: item["metadata"]["version"] for item in json.loads(report.read_text())["install"]}
-    fairseq_dist = "fairseq-fixed" if sys.version_info >= (3, 11) else "fairseq"
-    assert would == {fairseq_dist: "0.12.3.1"}, would
+    assert would == ({"fairseq-fixed": "0.12.3.1"} if sys.version_info >= (3, 11) else {"fairseq": "0.12.2"}), would
 
 
 def import_plugin_with(tmp_path, package, version):
