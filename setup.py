@@ -12,6 +12,19 @@ RECIPES = [
     "matplotlib",  # learning curves (plot_curves.py)
 ]
 
+# fairseq 0.12 and a torch the plugin supports (TORCH_FLOOR in
+# rdrop_fairseq/dependencies.py: the oldest torch it has run on, and where
+# fairseq-fixed's torchaudio puts a fresh install anyway)
+FAIRSEQ = [
+    # PyPI's fairseq 0.12.2 no longer imports on Python >= 3.11; fairseq-fixed
+    # ships the same `fairseq` package, patched. The plugin patches fairseq
+    # 0.12's internals (compat.py); 0.12.3.1 is the first (and tested)
+    # fairseq-fixed release.
+    "fairseq>=0.12.2,<0.13; python_version < '3.11'",
+    "fairseq-fixed>=0.12.3.1,<0.13; python_version >= '3.11'",
+    "torch>=2.11",
+]
+
 setup(
     name="rdrop-fairseq",
     version="0.1.0",
@@ -24,26 +37,20 @@ setup(
     py_modules=["rdrop_scripts"],
     # the code uses zip(strict=...) and str.removeprefix
     python_requires=">=3.10",
-    # Lower bounds only, so that installing the plugin keeps the torch (CPU or
-    # CUDA build) and fairseq already in the environment. The project's own
-    # .venv pins its exact CPU torch in scripts/setup_env.sh.
+    # Neither fairseq nor torch: installing the plugin keeps the fairseq (any
+    # distribution of the `fairseq` package at 0.12: a release, a git checkout,
+    # fairseq-fixed) and the torch build already in the environment. Both are
+    # checked at import instead, with one line if missing or unsupported
+    # (rdrop_fairseq/dependencies.py); the `fairseq` extra below installs them.
     install_requires=[
-        # torch.linalg.vecdot (consistency.py) and torch.load(weights_only=...)
-        # (compat.py) are new in 1.13; no upper bound: compat.py also covers
-        # torch >= 2.6's weights_only=True default.
-        "torch>=1.13",
-        # PyPI's fairseq 0.12.2 no longer imports on Python >= 3.11;
-        # fairseq-fixed ships the same `fairseq` package, patched. The plugin
-        # patches fairseq 0.12's internals (compat.py); 0.12.3.1 is the first
-        # (and tested) fairseq-fixed release.
-        "fairseq>=0.12.2; python_version < '3.11'",
-        "fairseq-fixed>=0.12.3.1; python_version >= '3.11'",
         # scripts/bleu.py and its tests are checked against sacreBLEU 2's API and scores
         "sacrebleu>=2.0",
         # scripts/spm.py: keyword training and encode(out_type=str), new in 0.1.91
         "sentencepiece>=0.1.91",
     ],
     extras_require={
+        # for an environment without fairseq: `pip install "rdrop-fairseq[fairseq]"`
+        "fairseq": FAIRSEQ,
         "recipes": RECIPES,
         # the tests run every recipe end to end, and check that README.md renders
         # pytest >= 7: pytest.ini's `pythonpath`; markdown-it-py >= 3: the

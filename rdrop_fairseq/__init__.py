@@ -3,7 +3,11 @@
 Importing the package registers its criterions and tasks with fairseq.
 """
 
-from rdrop_fairseq import compat
+from rdrop_fairseq import dependencies
+
+dependencies.check()  # one line if torch or fairseq is missing or unsupported
+
+from rdrop_fairseq import compat  # noqa: E402
 
 compat.install()
 

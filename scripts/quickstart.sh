@@ -66,7 +66,7 @@ run_name() { small_mt_run_name "${1%:*}" "${1#*:}" "$2"; }  # VARIANT:ALPHA SEED
 if [[ -n ${PY:-} ]]; then  # an environment of the user's own, with fairseq and the plugin installed
   step "Environment ($PY)"
   found=$(command -v "$PY") && "$found" -c 'import fairseq' 2>/dev/null || {
-    echo "quickstart: error: PY='$PY' cannot import fairseq (pip install . there, or leave PY unset for .venv)" >&2
+    echo "quickstart: error: PY='$PY' cannot import fairseq (pip install '.[fairseq]' there, or leave PY unset for .venv)" >&2
     exit 2
   }
   PY=$found

@@ -1,9 +1,10 @@
 """Translation recipes (scripts/iwslt, scripts/wmt14, scripts/bleu.py) end to end.
 
-Tiny archives in the real shapes (IWSLT's de-en.tgz / en-zh.tgz with
+Tiny archives in the real shapes (IWSLT's de-en.tgz / en-es.tgz / en-zh.tgz with
 train.tags and xml dev/test sets; WMT14's five tarballs) are written from the
-Bible fixture (its Spanish side stands in for German and French) or made-up
-text, then prepare -> train (SMOKE=1, CPU) -> evaluate.
+Bible fixture (its Spanish side is Spanish for En-Es and stands in for German
+and French) or made-up text, then prepare -> train (SMOKE=1, CPU) -> evaluate,
+for every IWSLT pair (De-En, En-Es, En-Fr, En-Zh) and WMT14 En-De, En-Fr.
 """
 
 import gzip
@@ -179,8 +180,9 @@ WMT_TEST_DE0 = "Ein weithin-bekannter Mann geht über die Straße."  # a compoun
 
 @pytest.fixture(scope="module")
 def prepared(tmp_path_factory):
-    """Tiny IWSLT14 de-en.tgz, IWSLT17 en-zh.tgz and en-fr.tgz and WMT14 En-De tarballs,
-    prepared by the recipes (the four prepare.sh runs go side by side, to use both cores)."""
+    """Tiny IWSLT14 de-en.tgz and en-es.tgz, IWSLT17 en-zh.tgz and en-fr.tgz and WMT14
+    En-De tarballs, prepared by the recipes (the prepare.sh runs go side by side, to use
+    both cores)."""
     root = tmp_path_factory.mktemp("translation")
     out = {}
     # IWSLT14 De-En from the Bible fixture
@@ -195,6 +197,11 @@ def prepared(tmp_path_factory):
     (root / "iwslt14").mkdir()
     make_iwslt_archive(root / "iwslt14" / "de-en.tgz", "14", "de-en", sides, dev_test)
     out["de_en"] = {"data": root / "iwslt14_de_en", "sides": sides, "dev_test": dev_test}
+    # IWSLT14 En-Es, cased, joint BPE: the Bible's own Spanish and English
+    es_test = pair_lines("valid", 10, skip=12, src="es")
+    make_iwslt_archive(root / "iwslt14" / "en-es.tgz", "14", "en-es", pair_lines("train", 240, skip=360, src="es"),
+                       {"tst2010": es_test})  # fmt: skip
+    out["en_es"] = {"data": root / "iwslt14_en_es", "test": es_test}
     # IWSLT17 En-Zh: English verses and a made-up "Chinese" rendering of them
     en = bible_lines("en", count=240)
     test_en = bible_lines("en", "valid", 10)
@@ -216,6 +223,7 @@ def prepared(tmp_path_factory):
 
     procs = [
         start_script("iwslt/prepare.sh", "de", "en", env={"ARCHIVES": root / "iwslt14", "DATA": out["de_en"]["data"], "BPE_TOKENS": 300}),
+        start_script("iwslt/prepare.sh", "en", "es", env={"ARCHIVES": root / "iwslt14", "DATA": out["en_es"]["data"], "BPE_TOKENS": 200}),
         start_script("iwslt/prepare.sh", "zh", "en", env={"ARCHIVES": root / "iwslt17", "DATA": out["en_zh"]["data"], "BPE_TOKENS": 200}),
         start_script("iwslt/prepare.sh", "fr", "en", env={"ARCHIVES": root / "iwslt17", "DATA": out["en_fr"]["data"], "BPE_TOKENS": 200}),
         start_script("wmt14/prepare.sh", "en", "de", env={"ARCHIVES": root / "wmt14", "OFFLINE": "1", "DATA": out["wmt_de"]["data"], "BPE_TOKENS": 300}),
@@ -270,11 +278,11 @@ def test_iwslt_train_rdrop_and_baseline_then_evaluate(prepared, tmp_path):
     assert len(hyps) == len(refs) == 40
 
 
-def test_iwslt17_directions_train_then_evaluate_with_sacrebleu(prepared, tmp_path):
-    # the sacreBLEU pipelines: characters and the zh tokenizer into Chinese; Moses
-    # detokenization and 13a otherwise (validation BLEU the same way, as train.sh sets
-    # it); the two directions side by side, to use both cores
-    runs = {("en", "zh"): "en_zh", ("fr", "en"): "en_fr"}
+def test_iwslt_sacrebleu_directions_train_then_evaluate(prepared, tmp_path):
+    # En->Es, En->Zh and Fr->En, the pairs scored with sacreBLEU: characters and the zh
+    # tokenizer into Chinese; Moses detokenization and 13a otherwise (validation BLEU
+    # the same way, as train.sh sets it); the directions side by side, to use both cores
+    runs = {("en", "es"): "en_es", ("en", "zh"): "en_zh", ("fr", "en"): "en_fr"}
     envs = {pair: {"DATA": prepared[data]["data"], "SMOKE": "1", "NGPUS": "0", "SAVE_DIR": tmp_path / data}
             for pair, data in runs.items()}  # fmt: skip
     trains = {pair: start_script("iwslt/train.sh", *pair, env=env) for pair, env in envs.items()}
@@ -290,6 +298,15 @@ def test_iwslt17_directions_train_then_evaluate_with_sacrebleu(prepared, tmp_pat
         assert len(hyps) == len((prepared[data]["data"] / "raw" / f"test.{tgt}").read_text().splitlines()) == 10
         if tgt == "zh":  # no spaces left between Chinese characters
             assert not any(re.search("[\u4e00-\u9fff] [\u4e00-\u9fff]", h) for h in hyps)
+
+
+def test_iwslt14_en_es_keeps_case_and_one_joined_dictionary(prepared):
+    data, test = prepared["en_es"]["data"], prepared["en_es"]["test"]
+    assert (data / "raw" / "test.es").read_text().splitlines() == [straight_apostrophes(x) for x in test["es"]]
+    tok = (data / "tok" / "test.es").read_text().splitlines()
+    assert len(tok) == len(test["es"]) and tok != [line.lower() for line in tok]  # cased, unlike De-En
+    assert (data / "bin" / "dict.en.txt").read_text() == (data / "bin" / "dict.es.txt").read_text()
+    assert (data / "bin" / "train.en-es.es.bin").exists()
 
 
 def test_iwslt17_en_zh_uses_characters_and_separate_dictionaries(prepared):

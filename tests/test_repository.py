@@ -1,7 +1,9 @@
 """The repository stands on its own: the tests read nothing outside it,
-README.md renders as written, and the committed result tables are the ones
+README.md renders as written, every guarantee it and docs/guarantees.md
+state names a test that exists, and the committed result tables are the ones
 their committed rows make."""
 
+import ast
 import importlib
 import re
 import shutil
@@ -84,6 +86,69 @@ def test_readme_sections_in_reading_order_and_links_resolve():
     assert local, "README links no project page"
     for href in local:
         assert (REPO / href).exists(), f"README links {href}, which does not exist"
+
+
+# ---------------------------------------------------------------- guarantees
+
+GUARANTEES = REPO / "docs" / "guarantees.md"
+# a test named in prose: `tests/test_x.py::test_name`, or `tests/test_x.py` for a whole file
+TEST_REFERENCE = re.compile(r"`(?:tests/)?(test_\w+\.py)(?:::(test_\w+))?`")
+# README's promises, by a phrase of their bullet or paragraph; each must name its test
+README_PROMISES = [
+    "**The project's environment**",
+    "**An environment of your own**",
+    "**torch**",
+    "**`--user-dir`**",
+    "**Mixed precision**",
+    "run every recipe end to end",
+]
+
+
+def top_level_blocks(path):
+    """The text of each top-level bullet and paragraph of a markdown file, whitespace collapsed."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(path.read_text(encoding="utf-8"))
+    blocks, item = [], None
+    for previous, token in zip([None, *tokens], tokens):
+        if token.type == "list_item_open" and token.level == 1:
+            item = []
+        elif token.type == "list_item_close" and token.level == 1:
+            blocks.append(" ".join(item))
+            item = None
+        elif token.type == "inline":
+            if item is not None:
+                item.append(token.content)
+            elif previous.type == "paragraph_open" and previous.level == 0:  # a paragraph outside any list
+                blocks.append(token.content)
+    return [" ".join(block.split()) for block in blocks]
+
+
+def defined_tests(file):
+    """The names of the test functions a test file defines."""
+    tree = ast.parse((TESTS / file).read_text(encoding="utf-8"))
+    return {node.name for node in tree.body if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")}
+
+
+def assert_names_tests_that_exist(block, where):
+    references = TEST_REFERENCE.findall(block)
+    assert references, f"{where}: a guarantee that names no test: {block[:120]}..."
+    for file, name in references:
+        assert (TESTS / file).exists(), f"{where} names tests/{file}, which does not exist"
+        assert not name or name in defined_tests(file), f"{where} names {file}::{name}, which does not exist"
+
+
+def test_every_guarantee_names_a_test_that_exists():
+    blocks = top_level_blocks(GUARANTEES)
+    assert len(blocks) >= 8  # the opening paragraph and one bullet per guarantee
+    for block in blocks:
+        assert_names_tests_that_exist(block, "docs/guarantees.md")
+    readme = top_level_blocks(README)
+    for promise in README_PROMISES:
+        (block,) = [b for b in readme if promise in b] or [f"(no block holds {promise!r})"]
+        assert_names_tests_that_exist(block, f"README.md, {promise}")
+    # and every test named anywhere in README.md exists
+    assert_names_tests_that_exist(" ".join(readme), "README.md")
 
 
 # ---------------------------------------------------------------- results
