@@ -44,16 +44,16 @@ seen through); the first ``--warmup`` updates are dropped and the median of
 the next ``--updates`` is reported. ``--cpu`` runs every shape and variant
 at tiny sizes (1 layer, 32 wide, a few hundred words) in float32 on the CPU
 in seconds, timed by the wall clock, peak n/a: a check of the benchmark
-itself, not a speed figure.
+itself, not a speed figure (``--tiny``: the same sizes on the GPU).
 
-``--profile`` adds, for ``baseline_x2`` and ``ours``, a few more updates
-under ``torch.profiler`` and writes per update: the host's leaf operator
+``--profile`` adds, for ``baseline_x2`` and ``ours`` in the first
+precision, a few more updates under ``torch.profiler`` and writes per update: the host's leaf operator
 calls, the host-device syncs (``.item()``, ``nonzero``), the device kernels
 and their time (CUDA only) and the costliest kernels (``profile.md``).
 
-    python benchmarks/gpu_step.py --out DIR [--cpu] [--shapes iwslt ...]
+    python benchmarks/gpu_step.py --out DIR [--cpu | --tiny] [--shapes iwslt ...]
         [--precisions fp16 bf16] [--variants ours ...] [--updates N]
-        [--warmup N] [--budget-s S] [--profile]
+        [--warmup N] [--budget-s S] [--profile] [--estimate]
 
 writes ``DIR/table.md`` and ``DIR/step.csv`` (rewritten after every run, so
 a stopped benchmark leaves what it measured). ``benchmarks/gpu_check.sh
@@ -356,18 +356,33 @@ def run_variant(trainer, batches, variant, warmup, updates, cuda, profile_update
     return seconds, summary
 
 
-def measure_shape(name, shape, precisions, variants, args, rows, profiles, started):
-    """Every precision and variant of one shape, each alone, appending to
-    ``rows`` and ``profiles``."""
+def trainer_for(shape, data, precision, variant, cpu, model=None, initial=None):
+    """``(Trainer of variant, model, initial weights)``: the model is built
+    (seed 1) when none is given, else reset to ``initial``, so that every run
+    of a shape starts from the same weights."""
     from fairseq import tasks, utils
     from fairseq.trainer import Trainer
 
     import rdrop_fairseq  # noqa: F401
 
+    cfg = gpu_check.training_config(common_flags(shape, data, precision, cpu) + variant_flags(variant, shape))
+    task = tasks.setup_task(cfg.task)
+    if model is None:
+        utils.set_torch_seed(1)
+        model = task.build_model(cfg.model)
+        initial = {k: v.detach().clone() for k, v in model.state_dict().items()}
+    else:  # the Trainer casts it to the run's precision
+        model.float().load_state_dict(initial)
+    return Trainer(cfg, task, model, task.build_criterion(cfg.criterion)), model, initial
+
+
+def measure_shape(name, shape, precisions, variants, args, rows, profiles, started):
+    """Every precision and variant of one shape, each alone, appending to
+    ``rows`` and ``profiles``."""
     cuda = not args.cpu
-    updates = args.updates or (3 if args.cpu else shape.updates)
+    updates = args.updates or (3 if args.tiny else shape.updates)
     batches = random_batches(shape, min(updates + args.warmup, 16))
-    model = initial = None  # one model per shape, reset to its initial weights for each run
+    model = initial = None  # one model per shape
     with tempfile.TemporaryDirectory() as tmp:
         data = data_dir(Path(tmp), shape)
         for precision in precisions:
@@ -380,21 +395,11 @@ def measure_shape(name, shape, precisions, variants, args, rows, profiles, start
                     continue
                 trainer = None
                 try:
-                    cfg = gpu_check.training_config(
-                        common_flags(shape, data, precision, args.cpu) + variant_flags(variant, shape)
-                    )
-                    task = tasks.setup_task(cfg.task)
-                    if model is None:
-                        utils.set_torch_seed(1)
-                        model = task.build_model(cfg.model)
-                        initial = {k: v.detach().clone() for k, v in model.state_dict().items()}
-                    else:  # the Trainer casts it to the run's precision
-                        model.float().load_state_dict(initial)
-                    if cuda:
+                    if cuda:  # the run alone: nothing cached, the peak its own
                         gc.collect()
                         torch.cuda.empty_cache()
                         args.peak.restart()
-                    trainer = Trainer(cfg, task, model, task.build_criterion(cfg.criterion))
+                    trainer, model, initial = trainer_for(shape, data, precision, variant, args.cpu, model, initial)
                     profiled = args.profile and variant in PROFILED and precision == precisions[0]
                     profile_updates = args.profile_updates if profiled else 0
                     seconds, summary = run_variant(trainer, batches, variant, args.warmup, updates, cuda, profile_updates)
@@ -403,7 +408,8 @@ def measure_shape(name, shape, precisions, variants, args, rows, profiles, start
                         profiles.append({**row, **summary})
                 except Exception as exc:  # a failed variant still gets its row
                     logging.getLogger("gpu_step").exception("%s %s %s", name, precision, variant)
-                    row["status"] = f"failed: {type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}"
+                    first_line = str(exc).splitlines()[0][:200] if str(exc) else ""
+                    row["status"] = f"failed: {type(exc).__name__}: {first_line}"
                     if cuda and isinstance(exc, torch.OutOfMemoryError):
                         row["peak_mb"] = args.peak() / 2**20
                 finally:
@@ -459,7 +465,7 @@ def write_outputs(out, rows, profiles, args):
 
 
 def markdown_table(rows, args):
-    device = "CPU, tiny shapes (a check of the benchmark, not a speed figure)" if args.cpu else args.device
+    device = f"{args.device}, tiny shapes (a check of the benchmark, not a speed figure)" if args.tiny else args.device
     lines = [
         f"Device: {device}. Median time per update after {args.warmup} warm-up updates "
         "(every2: median over update pairs); ratios to baseline_x2 of the same shape and precision.",
@@ -520,20 +526,22 @@ def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", required=True, help="folder for table.md, step.csv (and profile.md)")
     parser.add_argument("--cpu", action="store_true", help="tiny shapes in float32 on the CPU: checks the benchmark")
+    parser.add_argument("--tiny", action="store_true", help="tiny shapes on the GPU: checks the benchmark there")
     parser.add_argument("--shapes", nargs="+", default=list(SHAPES), metavar="SHAPE", help=", ".join(SHAPES))
     parser.add_argument("--precisions", nargs="+", default=None, metavar="P", help="fp16 bf16 (--cpu: fp32)")
     parser.add_argument("--variants", nargs="+", default=list(VARIANTS), metavar="V", help=", ".join(VARIANTS))
-    parser.add_argument("--updates", type=int, default=None, help="timed updates (default: per shape; --cpu: 3)")
-    parser.add_argument("--warmup", type=int, default=None, help="updates dropped first (3; --cpu: 1)")
+    parser.add_argument("--updates", type=int, default=None, help="timed updates (default: per shape; tiny: 3)")
+    parser.add_argument("--warmup", type=int, default=None, help="updates dropped first (3; tiny: 1)")
     parser.add_argument("--budget-s", type=float, default=0, help="start no run after this many seconds (0: no limit)")
     parser.add_argument("--profile", action="store_true",
                         help="profile baseline_x2 and ours in the first precision: profile.md")
-    parser.add_argument("--profile-updates", type=int, default=None, help="profiled updates (3; --cpu: 1)")
+    parser.add_argument("--profile-updates", type=int, default=None, help="profiled updates (3; tiny: 1)")
     parser.add_argument("--estimate", action="store_true", help="print the estimated duration on an H100 and stop")
     args = parser.parse_args(argv)
+    args.tiny = args.tiny or args.cpu
     args.precisions = args.precisions or (["fp32"] if args.cpu else ["fp16", "bf16"])
-    args.warmup = 1 if args.cpu and args.warmup is None else 3 if args.warmup is None else args.warmup
-    args.profile_updates = args.profile_updates or (1 if args.cpu else 3)
+    args.warmup = 1 if args.tiny and args.warmup is None else 3 if args.warmup is None else args.warmup
+    args.profile_updates = args.profile_updates or (1 if args.tiny else 3)
     for values, known, what in ((args.shapes, SHAPES, "shape"), (args.variants, VARIANTS, "variant"),
                                 (args.precisions, PRECISION_FLAGS, "precision")):  # fmt: skip
         unknown = [v for v in values if v not in known]
@@ -556,16 +564,14 @@ def main(argv=None):
     if "baseline_x2" not in variants:
         variants.insert(0, "baseline_x2")  # every ratio is to it
     plan = f"gpu_step.py: {len(args.shapes)} shapes x {len(args.precisions)} precisions x up to {len(variants)} variants"
-    if not args.cpu:
+    if not args.tiny:
         plan += f"; estimated {estimate_s(args.shapes, args.precisions, variants, args) / 60:.1f} min on an H100"
     print(plan, flush=True)
     if args.estimate:
         return 0
     args.out = Path(args.out)
     args.out.mkdir(parents=True, exist_ok=True)
-    logging.disable(logging.WARNING)  # fairseq's per-model chatter; failures are in the table
     if args.cpu:
-        torch.set_num_threads(1)
         args.device = "cpu"
     else:
         args.peak = gpu_check.RunPeak(torch.cuda)
@@ -574,11 +580,12 @@ def main(argv=None):
     rows, profiles = [], []
     for name in args.shapes:
         print(f"== [{time.monotonic() - started:.0f} s] {name}", flush=True)
-        measure_shape(name, shape_at(name, args.cpu), args.precisions, variants, args, rows, profiles, started)
+        measure_shape(name, shape_at(name, args.tiny), args.precisions, variants, args, rows, profiles, started)
     write_outputs(args.out, rows, profiles, args)
     print(markdown_table(with_ratios(rows), args))
     return 0 if all(r["status"] == "ok" for r in rows) else 1
 
 
 if __name__ == "__main__":
+    logging.disable(logging.WARNING)  # fairseq's per-model chatter; a failed run's traceback still shows
     sys.exit(main())
