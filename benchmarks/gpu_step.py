@@ -215,6 +215,7 @@ def common_flags(shape, data, precision, cpu):
     return [
         str(data), "--arch", shape.arch, *shape.flags, *languages, *lm, *PRECISION_FLAGS[precision],
         "--seed", "1", "--num-workers", "0", "--ddp-backend", "legacy_ddp", "--max-tokens", "1000000",
+        "--save-dir", str(data / "crash"),  # where fairseq's trainer saves its crash.pt, if it fails
         *(["--cpu"] if cpu else []),
     ]  # fmt: skip
 
@@ -326,21 +327,28 @@ def profile_summary(prof, updates):
 
 
 def run_variant(trainer, batches, variant, warmup, updates, cuda, profile_updates=0):
-    """Median seconds per update after ``warmup`` updates, and the profile
-    summary of ``profile_updates`` more (or None)."""
+    """Median seconds per update after ``warmup`` updates, how many of the
+    timed ones fairseq skipped (an fp16 overflow: no optimizer step), and
+    the profile summary of ``profile_updates`` more (or None). Running out of
+    memory raises, where fairseq would skip the update."""
     period = 2 if variant == "ours_every2" else 1
     feed = batches
     if variant == "baseline_x2":
         from rdrop_fairseq.batch import duplicate
 
         feed = [duplicate(b) for b in batches]
-    steps = [lambda s=s: trainer.train_step([fresh(s)]) for s in feed]
+    skipped = []
+
+    def step(sample):
+        skipped.append(trainer.train_step([fresh(sample)], raise_oom=True) is None)
+
+    steps = [lambda s=s: step(s) for s in feed]
     for i in range(warmup):
         steps[i % len(steps)]()
     timer = Timer(cuda)
     for i in range(updates):
         timer.time(steps[(warmup + i) % len(steps)])
-    seconds = per_update(timer.seconds(), period)
+    seconds, skipped_timed = per_update(timer.seconds(), period), sum(skipped[warmup:])
     summary = None
     if profile_updates:
         from torch.profiler import ProfilerActivity, profile
@@ -353,7 +361,7 @@ def run_variant(trainer, batches, variant, warmup, updates, cuda, profile_update
             if cuda:
                 torch.cuda.synchronize()
         summary = profile_summary(prof, count)
-    return seconds, summary
+    return seconds, skipped_timed, summary
 
 
 def trainer_for(shape, data, precision, variant, cpu, model=None, initial=None):
@@ -402,8 +410,11 @@ def measure_shape(name, shape, precisions, variants, args, rows, profiles, start
                     trainer, model, initial = trainer_for(shape, data, precision, variant, args.cpu, model, initial)
                     profiled = args.profile and variant in PROFILED and precision == precisions[0]
                     profile_updates = args.profile_updates if profiled else 0
-                    seconds, summary = run_variant(trainer, batches, variant, args.warmup, updates, cuda, profile_updates)
-                    row.update(status="ok", ms=1000 * seconds, peak_mb=args.peak() / 2**20 if cuda else None)
+                    seconds, skipped, summary = run_variant(
+                        trainer, batches, variant, args.warmup, updates, cuda, profile_updates
+                    )
+                    peak_mb = args.peak() / 2**20 if cuda else None
+                    row.update(status="ok", ms=1000 * seconds, skipped=skipped, peak_mb=peak_mb)
                     if summary:
                         profiles.append({**row, **summary})
                 except Exception as exc:  # a failed variant still gets its row
@@ -447,7 +458,7 @@ def cell(value, spec):
 
 
 CSV_FIELDS = ["variant", "shape", "precision", "updates", "ms_per_update", "vs_doubled", "peak_mb",
-              "peak_vs_doubled", "status"]  # fmt: skip
+              "peak_vs_doubled", "skipped_updates", "status"]  # fmt: skip
 
 
 def write_outputs(out, rows, profiles, args):
@@ -458,7 +469,7 @@ def write_outputs(out, rows, profiles, args):
         for r in rows:
             writer.writerow([r["variant"], r["shape"], r["precision"], r["updates"], cell(r.get("ms"), ".2f"),
                              cell(r["vs_doubled"], ".3f"), cell(r.get("peak_mb"), ".0f"),
-                             cell(r["peak_vs_doubled"], ".3f"), r["status"]])  # fmt: skip
+                             cell(r["peak_vs_doubled"], ".3f"), r.get("skipped", ""), r["status"]])  # fmt: skip
     (out / "table.md").write_text(markdown_table(rows, args) + "\n")
     if profiles:
         (out / "profile.md").write_text(profile_markdown(profiles, args.cpu) + "\n")
@@ -477,8 +488,9 @@ def markdown_table(rows, args):
         if r["status"] != "ok":
             lines.append(f"| {r['variant']} | {r['shape']} | {r['precision']} | {r['updates']} | {r['status']} | | | |")
             continue
+        skipped = f" ({r['skipped']} skipped: fp16 overflow)" if r.get("skipped") else ""
         lines.append(
-            f"| {r['variant']} | {r['shape']} | {r['precision']} | {r['updates']} | {r['ms']:.1f} "
+            f"| {r['variant']} | {r['shape']} | {r['precision']} | {r['updates']} | {r['ms']:.1f}{skipped} "
             f"| {cell(r['vs_doubled'], '.3f')}x | {cell(r.get('peak_mb'), '.0f')} | {cell(r['peak_vs_doubled'], '.3f')} |"
         )
     return "\n".join(lines)

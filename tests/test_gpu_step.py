@@ -48,7 +48,7 @@ def test_cpu_mode_runs_every_shape_and_variant(cpu_run):
     for r in rows:
         got.setdefault(r["shape"], []).append(r["variant"])
         assert r["status"] == "ok" and r["precision"] == "fp32" and r["updates"] == "2", r
-        assert float(r["ms_per_update"]) > 0 and r["peak_mb"] == "n/a", r
+        assert float(r["ms_per_update"]) > 0 and r["peak_mb"] == "n/a" and r["skipped_updates"] == "0", r
     assert got == EXPECTED
 
 
