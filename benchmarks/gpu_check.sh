@@ -48,7 +48,8 @@
 # shape), PROFILE (1), PRECISIONS.
 #
 # --cpu: no GPU: the same pipeline on the CPU in float32 for 3 updates on a
-# small corpus, to check the script itself: with the existing .venv, or with
+# small corpus (--step: every shape and variant at tiny sizes), to check the
+# script itself: with the existing .venv, or with
 # --offline DIR installed as above from a folder made for this Python
 # (`bash benchmarks/gpu_wheels.sh --python-version 3.11 .whl-cp311`), on
 # PYTHON's torch.
@@ -59,7 +60,7 @@
 # OUT (WORK: the results), UPDATES (200), MAX_TOKENS (4096), PRECISIONS
 # ("fp16 bf16"), VARIANTS ("baseline baseline_x2 builtin ours"), SENTENCES
 # (20000), LOG_INTERVAL (10), CURVE_AT ("10 50 100 150 200"), BUDGET_S (510;
-# --cpu 3600), RUN_TIMEOUT_S (one training: 120; --cpu 900), PARALLEL
+# --step 450; --cpu 3600), RUN_TIMEOUT_S (one training: 120; --cpu 900), PARALLEL
 # (trainings at a time, one variant's precisions side by side: 2; --cpu 1),
 # MAX_JOBS (16, compile jobs).
 set -euo pipefail
@@ -200,7 +201,8 @@ if (( STEP )); then
   phase "training step of every shape, precision and variant, each alone (runs start within $left s)"
   # a run takes seconds: the hard stop only guards against a hang
   STEP_OK=1
-  PYTHONPATH=$HERE timeout $((left + 60)) $PY benchmarks/gpu_step.py --out "$OUT" --budget-s "$(( left > 1 ? left : 1 ))" \
+  (( left >= 1 )) || left=1
+  PYTHONPATH=$HERE timeout $((left + 60)) $PY benchmarks/gpu_step.py --out "$OUT" --budget-s "$left" \
     "${STEP_ARGS[@]}" || STEP_OK=0
   phase "done: $OUT/table.md"
   (( STEP_OK )) || { echo "gpu_check.sh: some step runs failed or were not run: $OUT/table.md" >&2; exit 1; }

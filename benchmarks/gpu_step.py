@@ -34,8 +34,9 @@ vocabulary), ``bart_large`` (CNN/DM: 2,048 tokens, i.e. 2 articles of 1,024
 tokens with summaries of up to 128, the 50,264-entry BART dictionary),
 ``lm_gpt`` (``transformer_lm_gpt``, 3 blocks of 512 tokens) and
 ``lm_adaptive`` (``transformer_lm_wiki103``, one 3,072-token block), the two
-language models on WikiText-103's 267,744-entry dictionary. Tokens are
-random; sentence lengths vary within a batch, so there is padding.
+language models on WikiText-103's 267,744-entry dictionary. Words are
+random, with text's 1/rank frequencies; sentence lengths vary within a
+batch, so there is padding.
 
 On CUDA the updates are timed with CUDA events and the peak is
 ``torch.cuda.max_memory_allocated`` from the variant's start (the allocator
@@ -223,28 +224,33 @@ def common_flags(shape, data, precision, cpu):
 def random_batches(shape, count, seed=1, pad=1, eos=2, first_word=4):
     """``count`` fairseq samples of random words, as the recipe's loader
     gives them: translation pairs with left-padded sources and right-padded
-    targets whose lengths vary down to 3/4 of the longest, or full LM blocks."""
+    targets whose lengths vary down to 3/4 of the longest, or full LM blocks.
+    Word ``r`` (from the most frequent) is drawn with a frequency ~ 1/r, as
+    in text: an adaptive softmax runs its tail clusters only on the positions
+    whose target lies there, so uniform words would make it far costlier."""
     from fairseq.data.data_utils import collate_tokens
 
     generator = torch.Generator().manual_seed(seed)
+    zipf = 1.0 / torch.arange(1, shape.vocab - first_word + 1, dtype=torch.float64)
 
-    def sentences(length, vary):
+    def words(*size):
+        flat = torch.multinomial(zipf, math.prod(size), replacement=True, generator=generator)
+        return first_word + flat.view(size)
+
+    def sentences(length):
         lengths = torch.randint(max(2, 3 * length // 4), length + 1, (shape.sentences,), generator=generator)
         lengths[0] = length  # the longest sets the padded width
-        if not vary:
-            lengths.fill_(length)
-        words = [torch.randint(first_word, shape.vocab, (int(n) - 1,), generator=generator) for n in lengths]
-        return [torch.cat([w, torch.tensor([eos])]) for w in words]
+        return [torch.cat([words(int(n) - 1), torch.tensor([eos])]) for n in lengths]
 
     batches = []
     for index in range(count):
         ids = torch.arange(index * shape.sentences, (index + 1) * shape.sentences)
         if shape.lm:
-            block = torch.randint(first_word, shape.vocab, (shape.sentences, shape.target_len + 1), generator=generator)
+            block = words(shape.sentences, shape.target_len + 1)
             source, target = block[:, :-1].contiguous(), block[:, 1:].contiguous()
             net_input = {"src_tokens": source, "src_lengths": torch.full((shape.sentences,), shape.target_len)}
         else:
-            src, tgt = sentences(shape.source_len, True), sentences(shape.target_len, True)
+            src, tgt = sentences(shape.source_len), sentences(shape.target_len)
             target = collate_tokens(tgt, pad, eos)
             net_input = {
                 "src_tokens": collate_tokens(src, pad, eos, left_pad=True),
@@ -349,19 +355,26 @@ def run_variant(trainer, batches, variant, warmup, updates, cuda, profile_update
     for i in range(updates):
         timer.time(steps[(warmup + i) % len(steps)])
     seconds, skipped_timed = per_update(timer.seconds(), period), sum(skipped[warmup:])
-    summary = None
-    if profile_updates:
-        from torch.profiler import ProfilerActivity, profile
+    summary = profiled(steps, profile_updates * period, cuda) if profile_updates else None
+    return seconds, skipped_timed, summary
 
-        activities = [ProfilerActivity.CPU] + ([ProfilerActivity.CUDA] if cuda else [])
-        count = profile_updates * period
+
+def profiled(steps, count, cuda):
+    """The profile summary of ``count`` updates, or ``{"error": ...}``: a
+    profiler that fails (no CUPTI, say) costs the profile, not the timing."""
+    from torch.profiler import ProfilerActivity, profile
+
+    activities = [ProfilerActivity.CPU] + ([ProfilerActivity.CUDA] if cuda else [])
+    try:
         with profile(activities=activities) as prof:
             for i in range(count):
                 steps[i % len(steps)]()
             if cuda:
                 torch.cuda.synchronize()
-        summary = profile_summary(prof, count)
-    return seconds, skipped_timed, summary
+        return profile_summary(prof, count)
+    except Exception as exc:
+        logging.getLogger("gpu_step").exception("profiling")
+        return {"error": f"{type(exc).__name__}: {exc}".splitlines()[0][:200]}
 
 
 def trainer_for(shape, data, precision, variant, cpu, model=None, initial=None):
@@ -506,11 +519,16 @@ def profile_markdown(profiles, cpu):
         "|---|---|---|---:|---:|---:|---:|",
     ]
     for p in profiles:
+        if "error" in p:
+            lines.append(f"| {p['variant']} | {p['shape']} | {p['precision']} | profile failed: {p['error']} | | | |")
+            continue
         lines.append(
             f"| {p['variant']} | {p['shape']} | {p['precision']} | {p['host_ops']:.0f} | {p['host_syncs']:.1f} "
             f"| {cell(p['kernels'], '.0f')} | {cell(p['device_ms'], '.2f')} |"
         )
     for p in profiles:
+        if "error" in p:
+            continue
         lines += ["", f"Costliest {what}s per update, {p['variant']} {p['shape']} {p['precision']}:", "",
                   "| name | calls | ms |", "|---|---:|---:|"]  # fmt: skip
         lines += [f"| `{name[:90]}` | {calls:.1f} | {ms:.3f} |" for name, calls, ms in p["top"]]

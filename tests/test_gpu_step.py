@@ -134,6 +134,12 @@ def test_random_batches_are_padded_as_fairseqs_loaders_pad():
         words = torch.cat([src[src.gt(eos)], tgt[tgt.gt(eos)]])
         assert words.min() >= 4 and words.max() < shape.vocab
         assert batch["ntokens"] == int(tgt.ne(pad).sum())
+    # text's word frequencies: by Zipf's law the 20,000 most frequent of
+    # WikiText-103's 267,740 words (the adaptive softmax's head) make
+    # H(20000) / H(267740) = 80% of the tokens
+    adaptive = gpu_step.SHAPES["lm_adaptive"]
+    (block,) = gpu_step.random_batches(adaptive, 1)
+    assert block["target"].lt(4 + 20000).float().mean() == pytest.approx(0.80, abs=0.03)
     lm = gpu_step.shape_at("lm_gpt", tiny=True)
     (batch,) = gpu_step.random_batches(lm, 1)
     assert batch["target"].shape == (lm.sentences, lm.target_len) and batch["ntokens"] == lm.sentences * lm.target_len
@@ -167,9 +173,10 @@ def test_bad_arguments_are_refused_in_one_line_before_any_work(tmp_path, capsys,
 
 
 @pytest.mark.skipif(torch.cuda.is_available(), reason="this machine has CUDA")
-def test_without_cuda_the_gpu_mode_is_refused_in_one_line(tmp_path):
-    proc = run_script("--out", str(tmp_path / "out"), timeout=60)
-    assert proc.returncode == 2 and "no CUDA device" in proc.stderr.strip().splitlines()[-1], proc.stderr
+def test_without_cuda_the_gpu_mode_is_refused_in_one_line(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        gpu_step.main(["--out", str(tmp_path / "out")])
+    assert exit_.value.code == 2 and "no CUDA device" in capsys.readouterr().err.strip().splitlines()[-1]
     assert not (tmp_path / "out").exists()
 
 
