@@ -41,8 +41,10 @@ batch, so there is padding.
 On CUDA the updates are timed with CUDA events and the peak is
 ``torch.cuda.max_memory_allocated`` from the variant's start (the allocator
 emptied and the peak reset in between; fairseq's own per-update resets are
-seen through); the first ``--warmup`` updates are dropped and the median of
-the next ``--updates`` is reported. ``--cpu`` runs every shape and variant
+seen through); the first ``--warmup`` (3) updates are dropped and the
+median of the next ``--updates`` is reported: 50 by default, 30 for
+``wmt_big`` and ``lm_adaptive`` and 20 for ``bart_large``, so that all of it
+fits in some 5 minutes of an H100 (``--estimate`` prints the plan). ``--cpu`` runs every shape and variant
 at tiny sizes (1 layer, 32 wide, a few hundred words) in float32 on the CPU
 in seconds, timed by the wall clock, peak n/a: a check of the benchmark
 itself, not a speed figure (``--tiny``: the same sizes on the GPU).
@@ -81,7 +83,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import gpu_check  # noqa: E402
 
 VARIANTS = ("baseline", "baseline_x2", "builtin", "ours", "ours_chunked", "ours_every2", "ours_fraction50")
-# where a criterion's option needs a translation model or criterion
+# options only the translation criterion has
 TRANSLATION_ONLY = {"ours_chunked", "ours_fraction50"}
 PROFILED = ("baseline_x2", "ours")
 PRECISION_FLAGS = {"fp32": [], "fp16": ["--fp16"], "bf16": ["--bf16"]}
@@ -112,7 +114,7 @@ class Shape:
     flags: tuple  # the recipe's model and optimizer options
     updates: int  # timed updates on a GPU: fewer where an update is long
     ms_guess: float  # a guess at a baseline update on an H100, for the time estimate
-    tiny: dict = field(default_factory=dict)  # --cpu: smaller values of the fields above
+    tiny: dict = field(default_factory=dict)  # --cpu, --tiny: smaller values of the fields above
 
 
 TRANSLATION_OPTIMIZER = ("--optimizer", "adam", "--adam-betas", "(0.9, 0.98)", "--lr", "5e-4",
