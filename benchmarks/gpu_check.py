@@ -228,20 +228,47 @@ def make_corpus(dest, sentences, words, seed=1):
                 tgt.write(" ".join(f"e{i}" for i in out) + "\n")
 
 
-def keep_the_peak_across_resets(cuda):
+class RunPeak:
     """fairseq's trainer resets the peak memory statistics after every update
     (for its ``gb_free``), so ``max_memory_allocated`` at the end of a run is
-    only the last update's. Make ``cuda.reset_peak_memory_stats`` remember
-    the peak first; returns a function giving the run's peak in bytes."""
-    seen = [0]
-    reset = cuda.reset_peak_memory_stats
+    only the last update's. Installed on ``cuda``, it makes
+    ``cuda.reset_peak_memory_stats`` remember the peak first; calling it
+    gives the peak in bytes since installation or the last ``restart``."""
 
-    def remember_then_reset(*args, **kwargs):
-        seen[0] = max(seen[0], cuda.max_memory_allocated())
-        return reset(*args, **kwargs)
+    def __init__(self, cuda):
+        self.cuda, self.seen = cuda, 0
+        reset = self.underlying_reset = cuda.reset_peak_memory_stats
 
-    cuda.reset_peak_memory_stats = remember_then_reset
-    return lambda: max(seen[0], cuda.max_memory_allocated())
+        def remember_then_reset(*args, **kwargs):
+            self.seen = max(self.seen, cuda.max_memory_allocated())
+            return reset(*args, **kwargs)
+
+        cuda.reset_peak_memory_stats = remember_then_reset
+
+    def __call__(self):
+        return max(self.seen, self.cuda.max_memory_allocated())
+
+    def restart(self):
+        """Forget the peak so far: the next run is measured on its own."""
+        self.seen = 0
+        self.underlying_reset()
+
+
+keep_the_peak_across_resets = RunPeak
+
+
+def training_config(args):
+    """fairseq-train's config from its command line (``args``), except that
+    fairseq 0.12's command line turns --bf16 into --tpu (torch_xla): bf16
+    runs on the GPU here, as the hydra entry point runs it (FP16Optimizer
+    without a loss scale)."""
+    from fairseq import options
+    from fairseq.dataclass.utils import convert_namespace_to_omegaconf
+
+    parsed = options.parse_args_and_arch(options.get_training_parser(), list(args))
+    if parsed.bf16 and "--tpu" not in args:
+        parsed.tpu = False
+    return convert_namespace_to_omegaconf(parsed)
 
 
 def train(run_dir, args):
@@ -257,13 +284,8 @@ def train(run_dir, args):
     sys.argv = ["fairseq-train", *args, "--log-format", "json"]
     status, error = 0, None
     try:
-        # fairseq_train.cli_main, except that fairseq 0.12's command line turns
-        # --bf16 into --tpu (torch_xla): bf16 runs on the GPU here, as the
-        # hydra entry point runs it (FP16Optimizer without a loss scale)
-        parsed = fairseq_train.options.parse_args_and_arch(fairseq_train.options.get_training_parser())
-        if parsed.bf16 and "--tpu" not in args:
-            parsed.tpu = False
-        cfg = fairseq_train.convert_namespace_to_omegaconf(parsed)
+        # fairseq_train.cli_main, with --bf16 kept on the GPU
+        cfg = training_config(sys.argv[1:])
         fairseq_train.distributed_utils.call_main(cfg, fairseq_train.main)
     except BaseException as exc:  # a failed run still gets its row in the table
         status, error = 1, "".join(traceback.format_exception_only(type(exc), exc)).strip()

@@ -32,8 +32,24 @@
 # virtualenv VENV with torch from TORCH_INDEX_URL (e.g.
 # https://download.pytorch.org/whl/cu128) and installs the rest from the index.
 #
+# --step: instead of 2.-4., R-Drop's training step at the recipes' shapes
+# (benchmarks/gpu_step.py: transformer_iwslt_de_en, transformer_vaswani_wmt_en_de_big,
+# BART large, transformer_lm_gpt and the adaptive-input LM; baseline, doubled
+# batch, fairseq's built-in, ours and its cheaper modes, each alone, fp16 and
+# bf16), with a torch.profiler summary of the doubled batch and ours. It prints
+# its time estimate before installing, starts no run once BUDGET_S (450 s)
+# has passed, and ends within 8 minutes on one H100 or H200:
+#
+#   OUT=$OUT bash benchmarks/gpu_check.sh --offline .whl --step   (carry: [".whl"], timeout_s: 600)
+#
+# $OUT gets table.md and step.csv (variant, shape, precision, ms per update,
+# ratio to the doubled batch, peak memory), profile.md and gpu_check.log.
+# Knobs: STEP_SHAPES, STEP_VARIANTS, STEP_UPDATES (timed updates; default per
+# shape), PROFILE (1), PRECISIONS.
+#
 # --cpu: no GPU: the same pipeline on the CPU in float32 for 3 updates on a
-# small corpus, to check the script itself: with the existing .venv, or with
+# small corpus (--step: every shape and variant at tiny sizes), to check the
+# script itself: with the existing .venv, or with
 # --offline DIR installed as above from a folder made for this Python
 # (`bash benchmarks/gpu_wheels.sh --python-version 3.11 .whl-cp311`), on
 # PYTHON's torch.
@@ -44,7 +60,7 @@
 # OUT (WORK: the results), UPDATES (200), MAX_TOKENS (4096), PRECISIONS
 # ("fp16 bf16"), VARIANTS ("baseline baseline_x2 builtin ours"), SENTENCES
 # (20000), LOG_INTERVAL (10), CURVE_AT ("10 50 100 150 200"), BUDGET_S (510;
-# --cpu 3600), RUN_TIMEOUT_S (one training: 120; --cpu 900), PARALLEL
+# --step 450; --cpu 3600), RUN_TIMEOUT_S (one training: 120; --cpu 900), PARALLEL
 # (trainings at a time, one variant's precisions side by side: 2; --cpu 1),
 # MAX_JOBS (16, compile jobs).
 set -euo pipefail
@@ -52,13 +68,15 @@ cd "$(dirname "$0")/.."
 die() { echo "gpu_check.sh: error: $*" >&2; exit 2; }
 
 CPU=0
+STEP=0
 OFFLINE=
 while [[ $# -gt 0 ]]; do
   case $1 in
     --cpu) CPU=1; shift ;;
+    --step) STEP=1; shift ;;
     --offline) [[ $# -ge 2 && -n $2 ]] || die "--offline takes the wheel folder (made by benchmarks/gpu_wheels.sh)"
                OFFLINE=${2%/}; shift 2 ;;
-    *) die "unknown argument '$1' (--cpu, --offline DIR)" ;;
+    *) die "unknown argument '$1' (--cpu, --offline DIR, --step)" ;;
   esac
 done
 if [[ -n $OFFLINE ]]; then
@@ -88,7 +106,7 @@ else
   SENTENCES=${SENTENCES:-20000}
   LOG_INTERVAL=${LOG_INTERVAL:-10}
   CURVE_AT=${CURVE_AT:-10 50 100 150 200}
-  BUDGET_S=${BUDGET_S:-510}
+  BUDGET_S=${BUDGET_S:-$( (( STEP )) && echo 450 || echo 510)}
   RUN_TIMEOUT_S=${RUN_TIMEOUT_S:-120}
   PARALLEL=${PARALLEL:-2}
 fi
@@ -99,6 +117,21 @@ done
 for variant in $VARIANTS; do
   [[ $variant == baseline || $variant == baseline_x2 || $variant == builtin || $variant == ours ]] || die "unknown variant '$variant' (baseline, baseline_x2, builtin, ours)"
 done
+if (( STEP )); then
+  # shellcheck disable=SC2206  # lists of names
+  STEP_ARGS=(--precisions $PRECISIONS ${STEP_SHAPES:+--shapes $STEP_SHAPES} ${STEP_VARIANTS:+--variants $STEP_VARIANTS}
+             ${STEP_UPDATES:+--updates "$STEP_UPDATES"})
+  (( CPU )) && STEP_ARGS+=(--cpu)
+  [[ ${PROFILE:-1} == 1 ]] && STEP_ARGS+=(--profile)
+  # its options checked, and the time estimated, before minutes of installing
+  # (by a Python with torch: the machine's offline, the existing one with --cpu)
+  CHECK_PY=${PYTHON:-python3}
+  [[ -z $OFFLINE ]] && CHECK_PY=${VENV:-.venv}/bin/python
+  if [[ -x $CHECK_PY ]] || command -v "$CHECK_PY" > /dev/null; then
+    estimate=$("$CHECK_PY" benchmarks/gpu_step.py --estimate --out "$OUT" "${STEP_ARGS[@]}" 2>&1) || die "${estimate##*$'\n'}"
+    echo "$estimate"
+  fi
+fi
 
 [[ $PARALLEL =~ ^[1-9][0-9]*$ ]] || die "PARALLEL must be a whole number >= 1, got '$PARALLEL'"
 mkdir -p "$WORK" "$OUT"
@@ -162,6 +195,19 @@ HERE=$PWD${PYTHONPATH:+:$PYTHONPATH}
 PYTHONPATH=$HERE $PY -c 'import fairseq, fairseq.data.data_utils_fast, fairseq_cli.train, rdrop_fairseq' \
   || die "$PY cannot import fairseq and the plugin (see above)"
 $PY -c 'import torch, fairseq; print("torch", torch.__version__, "| fairseq", fairseq.__version__, "| device:", torch.cuda.get_device_name() if torch.cuda.is_available() else "cpu")'
+
+if (( STEP )); then
+  left=$((BUDGET_S - (SECONDS - START)))
+  phase "training step of every shape, precision and variant, each alone (runs start within $left s)"
+  # a run takes seconds: the hard stop only guards against a hang
+  STEP_OK=1
+  (( left >= 1 )) || left=1
+  PYTHONPATH=$HERE timeout $((left + 60)) $PY benchmarks/gpu_step.py --out "$OUT" --budget-s "$left" \
+    "${STEP_ARGS[@]}" || STEP_OK=0
+  phase "done: $OUT/table.md"
+  (( STEP_OK )) || { echo "gpu_check.sh: some step runs failed or were not run: $OUT/table.md" >&2; exit 1; }
+  exit 0
+fi
 
 phase "unit tests marked gpu"
 # only the files that have such tests: collecting the others would import

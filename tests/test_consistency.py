@@ -262,13 +262,19 @@ def test_chunked_projection_half_inputs(dtype):
 def test_chunks_are_larger_by_default_on_a_gpu_and_as_given_otherwise():
     """The default chunk grows on CUDA (kernel launches, not memory, limit
     there); a chunk size the caller gives is used on any device."""
-    from rdrop_fairseq.consistency import CUDA_CHUNK_SCALE, FUSED_CHUNK_ELEMENTS, _rows_per_chunk
+    from rdrop_fairseq.consistency import CHUNK_ELEMENTS, CUDA_CHUNK_SCALE, FUSED_CHUNK_ELEMENTS, _rows_per_chunk
 
     cpu, cuda = torch.device("cpu"), torch.device("cuda")
     vocab = 1000
     assert _rows_per_chunk(vocab, None, FUSED_CHUNK_ELEMENTS, cpu) == FUSED_CHUNK_ELEMENTS // vocab
     assert _rows_per_chunk(vocab, None, FUSED_CHUNK_ELEMENTS, cuda) == FUSED_CHUNK_ELEMENTS * CUDA_CHUNK_SCALE // vocab
     assert CUDA_CHUNK_SCALE > 1
+    # the KL's smaller chunks too: at WikiText-103's vocabulary, 31 rows a
+    # chunk on a GPU (50 chunks for transformer_lm_gpt's 1,536 tokens), not 3
+    wikitext103 = 267744
+    assert _rows_per_chunk(wikitext103, None, CHUNK_ELEMENTS, cpu) == 1
+    assert _rows_per_chunk(wikitext103, None, CHUNK_ELEMENTS, cuda) == 31
+    assert _rows_per_chunk(vocab, None, CHUNK_ELEMENTS, cuda) == _rows_per_chunk(vocab, None, FUSED_CHUNK_ELEMENTS, cuda)
     for device in (cpu, cuda):
         assert _rows_per_chunk(vocab, 7000, FUSED_CHUNK_ELEMENTS, device) == 7
         assert _rows_per_chunk(vocab, 10, FUSED_CHUNK_ELEMENTS, device) == 1

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tarfile
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -84,6 +85,23 @@ def test_gpu_check_refuses_bad_arguments_in_one_line(tmp_path, args, words):
 def test_gpu_check_refuses_a_folder_without_the_sdist_before_installing(tmp_path):
     (tmp_path / "wheels").mkdir()
     one_error_line(run(CHECK_SH, "--cpu", "--offline", str(tmp_path / "wheels")), "no fairseq_fixed sdist")
+
+
+@pytest.mark.parametrize(
+    "env, words",
+    [
+        ({"STEP_SHAPES": "wmt"}, ["unknown shape 'wmt'", "wmt_big"]),
+        ({"STEP_VARIANTS": "ours_every3"}, ["unknown variant 'ours_every3'"]),
+        ({"STEP_UPDATES": "1"}, ["--updates must be >= 2"]),
+    ],
+)
+def test_the_step_mode_refuses_bad_knobs_before_installing(tmp_path, env, words):
+    """--step checks the benchmark's options with the Python that has torch
+    before the minutes of installing (here: this one, as --cpu's VENV)."""
+    venv = str(Path(sys.executable).parent.parent)
+    proc = run(CHECK_SH, "--cpu", "--step", WORK=str(tmp_path / "w"), VENV=venv, **env)
+    one_error_line(proc, *words)
+    assert not (tmp_path / "w").exists()
 
 
 def test_gpu_check_refuses_an_unknown_precision(tmp_path):
@@ -266,6 +284,12 @@ def test_the_peak_memory_is_the_runs_not_the_last_updates():
         cuda.reset_peak_memory_stats()
     assert cuda.max_memory_allocated() == 1000  # what the table used to read
     assert run_peak() == 1900
+    # the next run in the same process is measured on its own
+    run_peak.restart()
+    cuda.allocate(400)
+    cuda.allocate(-400)
+    cuda.reset_peak_memory_stats()
+    assert run_peak() == 1400
 
 
 def test_the_wrapper_trains_fp32_and_bf16_and_the_table_reads_both(tmp_path):
