@@ -22,7 +22,7 @@ from conftest import REPO, cli_env
 from test_cli import TRAIN_FLAGS
 
 # what setup.py packages (and reads: its long description)
-PACKAGE_FILES = ["setup.py", "README.md", "LICENSE", "rdrop_scripts.py", "rdrop_fairseq"]
+PACKAGE_FILES = ["setup.py", "README.md", "LICENSE", "rdrop_fairseq", "rdrop_tools"]
 
 
 def without_checkout(pythonpath):
@@ -60,7 +60,7 @@ def test_a_wheel_installed_beside_fairseq_trains_with_user_dir_rdrop_fairseq(bib
                     "--no-index", "--no-cache-dir", "--target", site, wheel], check=True)  # fmt: skip
     shipped = {p.relative_to(site).as_posix() for p in (site / "rdrop_fairseq").rglob("*.py")}
     in_checkout = {p.relative_to(REPO).as_posix() for p in (REPO / "rdrop_fairseq").rglob("*.py")}
-    assert shipped == in_checkout and (site / "rdrop_scripts.py").exists()
+    assert shipped == in_checkout and (site / "rdrop_tools" / "small_runs.py").exists()
 
     fairseq = Path(find_spec("fairseq").origin).parent
     (site / "fairseq").mkdir()
