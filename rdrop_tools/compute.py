@@ -9,13 +9,20 @@ import statistics
 from pathlib import Path
 
 from rdrop_tools.files import fail
-from rdrop_tools.result_rows import BASELINE, REFERENCE_VARIANT, SETTING_HEADER, converged_label, csv_lock, rewrite_result_rows, setting_label
+from rdrop_tools.result_rows import (
+    BASELINE,
+    REFERENCE_VARIANT,
+    SETTING_HEADER,
+    converged_label,
+    csv_lock,
+    rewrite_result_rows,
+    setting_label,
+)
 from rdrop_tools.tables import markdown_table
 from rdrop_tools.translation_results import QUALITY_COLUMNS, baseline_runs, read_quality_rows, seed_key
 
 
 _LATE = re.compile(r"^(?P<mode>\w+?)_late(?P<start>\d+)(_lr\d+)?$")  # the lr scale costs nothing
-
 STEP_COST_COLUMNS = ["variant", "cost_per_update"]
 
 
@@ -104,11 +111,9 @@ def refresh_relative_compute(csv_path, costs):
 
 
 TARGET_SHARE, TARGET_COMPUTE = 80.0, 1.3  # the aim: most of R-Drop's gain for little more than a plain run
-
 TARGET_COLUMN = f"meets {TARGET_SHARE:.0f}% at <={TARGET_COMPUTE}x"
 
 REFERENCE = REFERENCE_VARIANT  # R-Drop from scratch: the gain the cheaper ways are measured against
-
 REFERENCE_ALPHA = 3.0
 
 

@@ -50,7 +50,6 @@ _LOG_LINE = re.compile(
 )
 
 _KEY_EQUALS_VALUE = re.compile(r"(\w+)=([^,\s]+)")
-
 _NUMBER = re.compile(r"^-?[\d.]+(e[-+]?\d+)?$", re.I)
 
 

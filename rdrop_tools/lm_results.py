@@ -24,14 +24,11 @@ LM_COLUMNS = [
     "corpus", "tokens", "arch", "variant", "alpha", *SETTING_COLUMNS, "seed", "test_ppl", "best_valid_loss",
     "epochs", "best_epoch", "updates", "train_minutes", "stopped_by",
 ]  # fmt: skip
-
 # the language models' defaults (scripts/small_lm.sh): rows from before these columns ran at them
 LM_SETTING_DEFAULTS = {"dropout": "0.3", "attention_dropout": "0.1", "activation_dropout": "0"}
-
 _OLDER_LM_COLUMNS = [[c for c in LM_COLUMNS if c not in SETTING_COLUMNS]]
 
 LM_SLICE = ("corpus", "tokens", "arch")  # one model on one corpus
-
 LM_KEY = ("corpus", "tokens", "arch", "variant", "alpha", *SETTING_COLUMNS, "seed")  # one run; a rerun replaces its row
 
 
@@ -113,10 +110,12 @@ def runs_table(rows):
     for r in rows:
         base = baseline_of.get(seed_key(r))
         change = _change(r, base) if base else "n/a"
-        lines.append([r["arch"], r["variant"], r["alpha"], setting_label(r), r["seed"], converged_label([r["stopped_by"]]),
+        lines.append([r["arch"], r["variant"], r["alpha"], setting_label(r), r["seed"],
+                      converged_label([r["stopped_by"]]),
                       r["epochs"], r["best_epoch"], r["best_valid_loss"], r["test_ppl"], change,
                       r["train_minutes"]])  # fmt: skip
-    columns = ["arch", "variant", "alpha", SETTING_HEADER, "seed", "converged", "epochs", "best epoch", "best valid loss",
+    columns = ["arch", "variant", "alpha", SETTING_HEADER, "seed", "converged", "epochs", "best epoch",
+               "best valid loss",
                "test ppl", "vs baseline", "minutes"]  # fmt: skip
     return markdown_table(columns, lines)
 
@@ -153,7 +152,8 @@ def per_seed_table(rows):
                             if g["variant"] != BASELINE and seed_key(r) in baseline_of)  # fmt: skip
         if "," in changes:
             changes += f" (mean {100 * g['change']:+.1f}%)"
-        lines.append([ARCH_LABEL.get(g["arch"], g["arch"]), g["variant"], "" if g["variant"] == BASELINE else g["alpha"],
+        lines.append([ARCH_LABEL.get(g["arch"], g["arch"]), g["variant"],
+                      "" if g["variant"] == BASELINE else g["alpha"],
                       g["setting"], ", ".join(r["seed"] for r in members), converged_label(g["stopped_by"]),
                       ", ".join(r["epochs"] for r in members), ", ".join(r["test_ppl"] for r in members),
                       f"{g['ppl_mean']:.2f}{spread}", changes])  # fmt: skip

@@ -12,7 +12,6 @@ from rdrop_tools.files import atomic_write, fail
 
 
 BASELINE = "baseline"
-
 REFERENCE_VARIANT = "ours"  # R-Drop as the plugin trains it: the variant tuned against the baseline
 
 
@@ -20,7 +19,6 @@ REFERENCE_VARIANT = "ours"  # R-Drop as the plugin trains it: the variant tuned 
 # keeps runs of different settings apart. Rows written before a setting had a
 # column ran at its default.
 SETTING_DEFAULTS = {"dropout": "0.3", "attention_dropout": "0", "activation_dropout": "0"}
-
 SETTING_COLUMNS = list(SETTING_DEFAULTS)
 
 SETTING_HEADER = "dropout (attn, act)"

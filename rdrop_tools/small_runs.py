@@ -50,7 +50,10 @@ def add_record_parser(sub, score_option, score_help, key_columns, defaults):
 
 def translation_main(argv=None):
     """``small_mt.py sample|record|table|plot``: a translation run's slice, row, tables and curves."""
-    parser = argparse.ArgumentParser(prog="small_mt.py", description="Small translation runs trained to convergence: corpus slices, result rows, tables, curves.")
+    parser = argparse.ArgumentParser(
+        prog="small_mt.py",
+        description="Small translation runs trained to convergence: corpus slices, result rows, tables, curves.",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("sample", help="a seeded slice of a parallel corpus")
     p.add_argument("--src", required=True)
@@ -96,9 +99,12 @@ def translation_main(argv=None):
 
 def language_model_main(argv=None):
     """``small_lm.py record|table|plot``: a language model's row, tables and curves."""
-    parser = argparse.ArgumentParser(prog="small_lm.py", description="Small language models trained to convergence: result rows, tables, curves.")
+    parser = argparse.ArgumentParser(
+        prog="small_lm.py", description="Small language models trained to convergence: result rows, tables, curves."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
-    add_record_parser(sub, "--ppl", "lm_eval.py --json output with the test split", lm_results.LM_KEY, lm_results.LM_SETTING_DEFAULTS)
+    add_record_parser(sub, "--ppl", "lm_eval.py --json output with the test split", lm_results.LM_KEY,
+                      lm_results.LM_SETTING_DEFAULTS)
     p = sub.add_parser("table", help="per-run and per-variant tables of the CSV")
     p.add_argument("--csv", required=True)
     p.add_argument("--corpus")
@@ -155,13 +161,17 @@ def report(rows):
             parts += ["Dropouts and alpha on the validation set (runs with a validation BLEU):", "", settings, ""]
         alphas = alpha_choice_table(chosen, SLICE)
         if alphas:
-            parts += ["Alpha on the validation set (mean best validation loss over the seeds every alpha has):", "", alphas, ""]
+            parts += ["Alpha on the validation set (mean best validation loss over the seeds every alpha has):", "",
+                      alphas, ""]
     return "\n".join(parts)
 
 
 def summarize_main(argv=None):
     """``summarize_small.py CSV``: refresh ``relative_compute``, then every table and plot of the benchmark."""
-    parser = argparse.ArgumentParser(prog="summarize_small.py", description="Tables and plots of the small reproduction from its one-row-per-run CSV.")
+    parser = argparse.ArgumentParser(
+        prog="summarize_small.py",
+        description="Tables and plots of the small reproduction from its one-row-per-run CSV.",
+    )
     parser.add_argument("csv")
     parser.add_argument("--out-md", help="also write the tables here")
     parser.add_argument("--plot", help="write the gain-vs-data PNG here")

@@ -23,10 +23,8 @@ QUALITY_COLUMNS = [
     "corpus", "pairs", "variant", "alpha", *SETTING_COLUMNS, "seed", "test_bleu", "valid_bleu", "best_valid_loss",
     "epochs", "best_epoch", "updates", "train_minutes", "stopped_by", "relative_compute",
 ]  # fmt: skip
-
 # CSVs written before relative_compute, then before the settings and valid_bleu
 _BEFORE_SETTINGS = [c for c in QUALITY_COLUMNS if c not in SETTING_COLUMNS and c != "valid_bleu"]
-
 _OLDER_QUALITY_COLUMNS = [_BEFORE_SETTINGS, _BEFORE_SETTINGS[:-1]]
 
 QUALITY_KEY = ("corpus", "pairs", "variant", "alpha", *SETTING_COLUMNS, "seed")  # one run; a rerun replaces its row
