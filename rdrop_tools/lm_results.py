@@ -24,7 +24,7 @@ LM_COLUMNS = [
     "corpus", "tokens", "arch", "variant", "alpha", *SETTING_COLUMNS, "seed", "test_ppl", "best_valid_loss",
     "epochs", "best_epoch", "updates", "train_minutes", "stopped_by",
 ]  # fmt: skip
-# the language models' defaults (scripts/small_lm.sh): rows from before these columns ran at them
+# the language models' defaults (scripts/small_runs.sh): rows from before these columns ran at them
 LM_SETTING_DEFAULTS = {"dropout": "0.3", "attention_dropout": "0.1", "activation_dropout": "0"}
 _OLDER_LM_COLUMNS = [[c for c in LM_COLUMNS if c not in SETTING_COLUMNS]]
 
