@@ -32,9 +32,9 @@ setup(
     long_description=open("README.md", encoding="utf-8").read(),
     long_description_content_type="text/markdown",
     license="MIT",
-    packages=find_packages(include=["rdrop_fairseq", "rdrop_fairseq.*"]),
-    # helpers of the command-line scripts, importable from any folder
-    py_modules=["rdrop_scripts"],
+    # the plugin, and the tools its command-line scripts share (importable
+    # from any folder): the project's own names only, nothing generic
+    packages=find_packages(include=["rdrop_fairseq", "rdrop_fairseq.*", "rdrop_tools"]),
     # the code uses zip(strict=...) and str.removeprefix
     python_requires=">=3.10",
     # Neither fairseq nor torch: installing the plugin keeps the fairseq (any

@@ -18,7 +18,7 @@ variants take turns batch by batch so machine noise hits them alike.
 
 ``--small-run DATA_BIN``: the cost per update of each R-Drop mode relative to
 a plain update, in the setting of the small convergence runs
-(``scripts/small_mt.sh``: its ``SMALL_MT_MODEL``, dropout 0.3, label smoothing
+(``scripts/small_runs.sh``: its ``SMALL_MT_MODEL``, dropout 0.3, label smoothing
 0.1, Adam with betas (0.9, 0.98), lr 1e-3, inverse-sqrt schedule,
 ``--max-tokens 1024``, one thread) on their binarized data, R-Drop at alpha
 3. Those runs are compared by update counts, and an update of one mode costs
@@ -54,7 +54,7 @@ import torch
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-from rdrop_scripts import multi30k_dir  # noqa: E402
+from rdrop_tools.corpora import multi30k_dir
 MODEL = [
     "--arch", "transformer", "--encoder-layers", "2", "--decoder-layers", "2",
     "--encoder-embed-dim", "256", "--decoder-embed-dim", "256",
@@ -62,7 +62,7 @@ MODEL = [
     "--encoder-attention-heads", "4", "--decoder-attention-heads", "4",
     "--dropout", "0.3", "--label-smoothing", "0.1", "--share-all-embeddings",
 ]  # fmt: skip
-# --small-run: scripts/small_mt.sh's SMALL_MT_MODEL and small_mt_train's flags
+# --small-run: scripts/small_runs.sh's SMALL_MT_MODEL and small_mt_train's flags
 SMALL_RUN = [
     "--arch", "transformer", "--share-all-embeddings", "--encoder-layers", "2",
     "--decoder-layers", "2", "--encoder-embed-dim", "256", "--decoder-embed-dim", "256",
@@ -76,7 +76,7 @@ SMALL_RUN = [
 SMALL_RUN_ALPHA = "3"
 _OURS = ["--task", "rdrop_translation", "--criterion", "rdrop_label_smoothed_cross_entropy",
          "--rdrop-alpha", SMALL_RUN_ALPHA]  # fmt: skip
-# small_mt_variant_flags of scripts/small_mt.sh; plain (the baseline) first: the reference
+# small_mt_variant_flags of scripts/small_runs.sh; plain (the baseline) first: the reference
 SMALL_RUN_VARIANTS = {
     "plain": ["--task", "translation", "--criterion", "label_smoothed_cross_entropy"],
     "ours": _OURS,

@@ -3,10 +3,10 @@
 # baseline (fairseq's label_smoothed_cross_entropy), ours
 # (rdrop_label_smoothed_cross_entropy) and fairseq's built-in
 # label_smoothed_cross_entropy_with_rdrop, each trained until PATIENCE
-# epochs without a better validation loss (scripts/small_mt.sh: the
-# quickstart's model and schedule), best checkpoint, beam 5, sacreBLEU.
+# epochs without a better validation loss (scripts/small_runs.sh, the
+# low-resource runner: the quickstart's model and schedule), best checkpoint, beam 5, sacreBLEU.
 # Corpora: the quickstart's Bible Es->En slice and Multi30k De->En
-# ($MULTI30K_DIR) slices; and language models (scripts/small_lm.sh) on the
+# ($MULTI30K_DIR) slices; and language models (the runner's lm corpus) on the
 # English Bible's words, slices "lm:VERSES", rows in LM_CSV. Runs go SLOTS at a time, one thread each; every
 # finished run adds one row to CSV, and the tables and the gain-vs-data plot
 # are rebuilt from it (benchmarks/summarize_small.py). An interrupted run
@@ -24,16 +24,16 @@
 #     bash benchmarks/reproduce_small.sh                                # language models
 #
 # Knobs: SLICES ("bible:1000 multi30k:3000", CORPUS:PAIRS, 0 = all pairs),
-# VARIANTS ("baseline ours builtin"; scripts/small_mt.sh lists the cheaper
+# VARIANTS ("baseline ours builtin"; scripts/small_runs.sh lists the cheaper
 # ways: ours_every2 ours_warmup ours_from_baseline; lm slices take
-# scripts/small_lm.sh's: lm_baseline lm_ours adaptive_baseline adaptive_ours),
+# lm_baseline lm_ours adaptive_baseline adaptive_ours),
 # SEEDS ("1 2 3"), ALPHAS ("3"; R-Drop variants run once per alpha; 0 is the
 # duplicated batch without the consistency term), DROPOUTS ("$DROPOUT", i.e.
 # 0.3; every run once per dropout; ATTENTION_DROPOUT and ACTIVATION_DROPOUT
 # apply to all), SLOTS
 # (2), WORK (work/reproduce_small), CSV (benchmarks/results/quality.csv),
 # LM_CSV (benchmarks/results/lm_quality.csv), DRY_RUN=1 (list the runs and
-# stop), and those of scripts/small_mt.sh and scripts/small_lm.sh (PATIENCE,
+# stop), and those of scripts/small_runs.sh (PATIENCE,
 # MAX_EPOCH, MINUTES, VALID_PAIRS, LM_MIN_COUNT...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,8 +53,7 @@ if [[ -z ${PY:-} ]]; then PY=.venv/bin/python && [[ -x $PY ]] || PY=python3; fi
 found=$(command -v "$PY") || { echo "reproduce_small.sh: error: no Python '$PY' (set PY)" >&2; exit 2; }
 PY=$found
 BIN=$("$PY" -c 'import sysconfig; print(sysconfig.get_path("scripts"))')  # its fairseq-train, ...
-source scripts/small_mt.sh
-source scripts/small_lm.sh
+source scripts/small_runs.sh
 DROPOUTS=${DROPOUTS:-$DROPOUT}
 for dropout in $DROPOUTS $ATTENTION_DROPOUT $ACTIVATION_DROPOUT; do
   [[ $dropout =~ ^(0(\.[0-9]+)?|1(\.0+)?)$ ]] || {
@@ -63,20 +62,19 @@ for dropout in $DROPOUTS $ATTENTION_DROPOUT $ACTIVATION_DROPOUT; do
   }
 done
 
-is_baseline() { [[ $1 == baseline || $1 == lm_baseline || $1 == adaptive_baseline ]]; }  # no alpha, runs first
 runs=()  # CORPUS PAIRS VARIANT ALPHA SEED DROPOUT
 for slice in $SLICES; do
   [[ $slice =~ ^[a-z0-9]+:[0-9]+$ ]] || { echo "reproduce_small.sh: error: SLICES entries are CORPUS:PAIRS, got '$slice'" >&2; exit 2; }
-  if [[ ${slice%:*} == lm ]]; then small_lm_check $VARIANTS || exit 2; else small_mt_check "${slice%:*}" $VARIANTS || exit 2; fi
+  small_check "${slice%:*}" $VARIANTS || exit 2
   for seed in $SEEDS; do
     [[ $seed =~ ^[0-9]+$ ]] || { echo "reproduce_small.sh: error: SEEDS must be whole numbers, got '$seed'" >&2; exit 2; }
     for dropout in $DROPOUTS; do
       # the baseline first: ours_from_baseline starts from its checkpoint
       for variant in $VARIANTS; do
-        is_baseline "$variant" && runs+=("${slice%:*} ${slice#*:} $variant 0 $seed $dropout")
+        small_is_baseline "$variant" && runs+=("${slice%:*} ${slice#*:} $variant 0 $seed $dropout")
       done
       for variant in $VARIANTS; do
-        is_baseline "$variant" && continue
+        small_is_baseline "$variant" && continue
         if [[ $variant == ours_from_baseline && " $VARIANTS " != *" baseline "* &&
               ! -f $(DROPOUT=$dropout small_mt_baseline_of "$WORK/${slice/:/-}" "$seed").recorded ]]; then
           echo "reproduce_small.sh: error: ours_from_baseline fine-tunes the same seed's baseline: add baseline to VARIANTS" >&2
@@ -88,14 +86,6 @@ for slice in $SLICES; do
   done
 done
 if [[ ${DRY_RUN:-0} == 1 ]]; then printf '%s\n' "${runs[@]}"; exit 0; fi
-
-small_score() {  # DIR NAME: a finished run's test score, in words
-  if [[ -f $1/$2.ppl.json ]]; then
-    "$PY" -c 'import json, sys; print("test perplexity %.2f" % json.load(open(sys.argv[1]))["test"]["perplexity"])' "$1/$2.ppl.json"
-  else
-    cut -d"(" -f1 "$1/$2.bleu"
-  fi
-}
 
 one_run() {  # CORPUS PAIRS VARIANT ALPHA SEED DROPOUT (runs in its own subshell: DROPOUT is this run's)
   local corpus=$1 pairs=$2 variant=$3 alpha=$4 seed=$5 dir=$WORK/$1-$2 name
@@ -119,31 +109,18 @@ one_run() {  # CORPUS PAIRS VARIANT ALPHA SEED DROPOUT (runs in its own subshell
   trap "(( \$? == 0 )) || { touch $(printf %q "$dir/$name.failed"); printf '[%s] %s\n' \"\$(date +%T)\" \
     $(printf %q "$corpus $pairs $name: failed, see $dir/$name.err") >&2; }" EXIT
   echo "[$(date +%T)] $corpus $pairs $name: training"
-  if [[ $corpus == lm ]]; then
-    small_lm_train "$dir" "$name" "$variant" "$alpha" "$seed"
-    small_lm_evaluate "$dir" "$name"
-    small_lm_record "$LM_CSV" "$dir" "$name" "$variant" "$alpha" "$seed"  # the writer locks the CSV
-  else
-    small_mt_train "$dir" "$name" "$variant" "$alpha" "$seed"
-    small_mt_evaluate "$dir" "$name"
-    (  # one writer at a time: the row is a read-modify-write of the CSV
-      flock 9
-      small_mt_record "$CSV" "$dir" "$name" "$corpus" "$variant" "$alpha" "$seed"
-    ) 9> "$WORK/csv.lock"
-  fi
+  small_train "$corpus" "$dir" "$name" "$variant" "$alpha" "$seed"
+  small_evaluate "$corpus" "$dir" "$name"
+  small_record "$corpus" "$([[ $corpus == lm ]] && echo "$LM_CSV" || echo "$CSV")" "$dir" "$name" "$variant" "$alpha" "$seed"
   touch "$dir/$name.recorded"
   rm -f "$dir/$name/checkpoint_last.pt"  # the best checkpoint stays: ours_from_baseline starts from it
-  echo "[$(date +%T)] $corpus $pairs $name: $(small_score "$dir" "$name") after $(cat "$dir/$name.minutes") min"
+  echo "[$(date +%T)] $corpus $pairs $name: $(small_score "$corpus" "$dir" "$name") after $(cat "$dir/$name.minutes") min"
 }
 
 mkdir -p "$WORK" "$(dirname "$CSV")"
 rm -f "$WORK"/*/*.failed  # failures of an earlier invocation: these runs start again
 for slice in $SLICES; do
-  if [[ ${slice%:*} == lm ]]; then
-    small_lm_prepare "${slice#*:}" "$WORK/${slice%:*}-${slice#*:}"
-  else
-    small_mt_prepare "${slice%:*}" "${slice#*:}" "$WORK/${slice%:*}-${slice#*:}"
-  fi
+  small_prepare "${slice%:*}" "${slice#*:}" "$WORK/${slice%:*}-${slice#*:}"
 done
 for run in "${runs[@]}"; do
   while (($(jobs -rp | wc -l) >= SLOTS)); do wait -n || true; done

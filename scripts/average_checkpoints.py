@@ -18,7 +18,7 @@ from pathlib import Path
 
 import torch
 
-from rdrop_scripts import atomic_path, fail
+from rdrop_tools.files import atomic_path, fail
 
 UPDATE_CHECKPOINT = re.compile(r"checkpoint_\d+_(\d+)\.pt")
 

@@ -6,7 +6,7 @@ Source: the public-domain modules ``spaRV1909eb`` (Reina-Valera 1909) and
 (``apt-get install diatheke sword-text-sparv sword-text-web``). Verses are the
 natural sentence-level unit and both Bibles number them (almost) alike, so a
 pair is a verse reference present and non-empty in both, no sentence aligner
-needed. Standard library only (and this project's ``rdrop_scripts``); the full
+needed. Standard library only (and this project's ``rdrop_tools``); the full
 build takes about half a minute.
 
 Parsing ``diatheke -f plain`` output (see ``parse_verses``):
@@ -52,7 +52,7 @@ import sys
 from collections import Counter
 from contextlib import ExitStack
 
-from rdrop_scripts import atomic_write, fail
+from rdrop_tools.files import atomic_write, fail
 
 MODULES = {"es": "spaRV1909eb", "en": "engWEB2015eb"}
 RANGE = "Gen 1:1-Rev 22:21"

@@ -38,7 +38,8 @@ import re
 
 import sacrebleu
 
-from rdrop_scripts import fail, ordered_outputs, read_lines, write_lines
+from rdrop_tools.fairseq_logs import ordered_outputs
+from rdrop_tools.files import fail, read_lines, write_lines
 
 _COMPOUND = re.compile(r"(\S)-(\S)")
 _CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"

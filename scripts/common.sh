@@ -26,7 +26,7 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PY=${PY:-$REPO/.venv/bin/python}
 [[ -x $PY ]] || PY=$(command -v python3)
 USER_DIR=$REPO/rdrop_fairseq
-# the scripts' shared helpers (rdrop_scripts.py) import by name without an install
+# the scripts' shared helpers (rdrop_tools) import by name without an install
 export PYTHONPATH=$REPO${PYTHONPATH:+:$PYTHONPATH}
 SMOKE=${SMOKE:-0}
 BASELINE=${BASELINE:-0}

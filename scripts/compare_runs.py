@@ -9,7 +9,8 @@ from each run's fairseq-train log and score file.
 import argparse
 import math
 
-from rdrop_scripts import markdown_table, read_score, run_summary
+from rdrop_tools.fairseq_logs import read_score, run_summary
+from rdrop_tools.tables import markdown_table
 
 
 def summary(log_path, score_path=None):

@@ -19,7 +19,7 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from rdrop_scripts import atomic_write, fail, read_lines
+from rdrop_tools.files import atomic_write, fail, read_lines
 
 UNK = "<unk>"
 SPLITS = ("train", "valid", "test")

@@ -31,7 +31,7 @@ from collections import Counter
 from contextlib import ExitStack
 from pathlib import Path
 
-from rdrop_scripts import atomic_write, fail, write_lines
+from rdrop_tools.files import atomic_write, fail, write_lines
 
 CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_CHAR = re.compile(f"([{CJK}])")

@@ -11,7 +11,8 @@ valid BLEU, against updates and against wall-clock time, one line per run:
 
 import argparse
 
-from rdrop_scripts import fail, read_training_log
+from rdrop_tools.fairseq_logs import read_training_log
+from rdrop_tools.files import fail
 
 PANELS = [  # (title, record kind, key of the value)
     ("train loss", "train_inner", "loss"),

@@ -15,7 +15,7 @@
 #   bash scripts/quickstart.sh lm               # language models instead: test perplexity
 #
 # lm mode trains a baseline and an R-Drop word-level transformer language
-# model (full softmax; scripts/small_lm.sh) side by side on English Bible
+# model (full softmax; scripts/small_runs.sh) side by side on English Bible
 # text, VERSES training verses (default 5000), held-out books for validation
 # and test, and reports test perplexity (fairseq-eval-lm) instead of BLEU.
 #
@@ -29,7 +29,7 @@
 # no apt needed), WORK (output folder, default work/quickstart), SMOKE (1:
 # tiny model, 200 pairs, 2 epochs), PY (the Python of an environment that
 # has fairseq and the plugin; default .venv, which scripts/setup_env.sh
-# creates the first time) and those of scripts/small_mt.sh (DROPOUT, LR, ...).
+# creates the first time) and those of scripts/small_runs.sh (DROPOUT, LR, ...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=${1:-mt}
@@ -46,7 +46,7 @@ export PYTHONWARNINGS=${PYTHONWARNINGS:-ignore}  # fairseq 0.12 on torch 2.x is 
 # keep freed (tokens x vocab) buffers for reuse instead of page-faulting fresh
 # ones every step: 1.5-2x faster CPU training (benchmarks/RESULTS.md)
 export MALLOC_MMAP_MAX_=${MALLOC_MMAP_MAX_:-0} MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD_:-100000000000}
-[[ $SMOKE == 1 ]] && PAIRS=200 VERSES=300  # and scripts/small_mt.sh's smoke settings
+[[ $SMOKE == 1 ]] && PAIRS=200 VERSES=300  # and scripts/small_runs.sh's smoke settings
 for seed in $SEEDS; do
   [[ $seed =~ ^[0-9]+$ ]] || { echo "quickstart: error: SEEDS must be whole numbers, got '$seed'" >&2; exit 2; }
 done
@@ -76,8 +76,7 @@ else
   PY=.venv/bin/python
 fi
 BIN=$("$PY" -c 'import sysconfig; print(sysconfig.get_path("scripts"))')  # its fairseq-train, ...
-source scripts/small_mt.sh
-source scripts/small_lm.sh
+source scripts/small_runs.sh
 
 if [[ -n ${BIBLE_DIR:-} || -f $WORK/raw-bible/test.en ]]; then
   :  # the corpus is already built
@@ -93,24 +92,17 @@ elif ! command -v diatheke >/dev/null || ! diatheke -b spaRV1909eb -k "Gen 1:1" 
 fi
 
 if [[ $MODE == lm ]]; then
-  DIR=$WORK/lm-$VERSES RUNS=(lm_baseline:0 lm_ours:$ALPHA) CSV=$WORK/lm_quality.csv
+  CORPUS=lm DIR=$WORK/lm-$VERSES RUNS=(lm_baseline:0 lm_ours:$ALPHA) CSV=$WORK/lm_quality.csv
   step "Corpus: English Bible words, $([[ $VERSES == 0 ]] && echo all || echo "$VERSES") training verses, rare words as <unk>"
-  small_lm_prepare "$VERSES" "$DIR"
+  small_prepare lm "$VERSES" "$DIR"
   sed 's/^/  /' "$DIR/corpus.log"
-  train() { small_lm_train "$@"; }
-  evaluate() { small_lm_evaluate "$@"; }
-  record() { small_lm_record "$CSV" "$DIR" "$1" "$2" "$3" "$4"; }  # NAME VARIANT ALPHA SEED
-  done_file() { echo "$DIR/$1.ppl.json"; }
 else
-  DIR=$WORK/bible-$PAIRS RUNS=(baseline:0 ours:$ALPHA) CSV=$WORK/quality.csv
+  CORPUS=bible DIR=$WORK/bible-$PAIRS RUNS=(baseline:0 ours:$ALPHA) CSV=$WORK/quality.csv
   step "Corpus: verse-aligned Spanish-English Bible, $([[ $PAIRS == 0 ]] && echo all || echo "$PAIRS") training pairs, joint sentencepiece"
-  small_mt_prepare bible "$PAIRS" "$DIR"
+  small_prepare bible "$PAIRS" "$DIR"
   echo "  $(wc -l < "$DIR/text/train.en") training, $(wc -l < "$DIR/text/valid.en") validation, $(wc -l < "$DIR/text/test.en") test verse pairs in $DIR"
-  train() { small_mt_train "$@"; }
-  evaluate() { small_mt_evaluate "$@"; }
-  record() { small_mt_record "$CSV" "$DIR" "$1" bible "$2" "$3" "$4"; }
-  done_file() { echo "$DIR/$1.bleu"; }
 fi
+done_file() { small_score_file "$CORPUS" "$DIR" "$1"; }  # NAME: there once the run is evaluated
 
 names=()
 for seed in $SEEDS; do
@@ -127,7 +119,7 @@ for seed in $SEEDS; do
     [[ $other == "$name" ]] && other=$(run_name "${RUNS[1]}" "$seed")
     (
       FAIRSEQ_TRAIN=("$PY" scripts/train_taking_freed_cores.py --when "$DIR/$other.trained" --threads "$CORES" --)
-      OMP_NUM_THREADS=1 train "$DIR" "$name" "$variant" "${run#*:}" "$seed"
+      OMP_NUM_THREADS=1 small_train "$CORPUS" "$DIR" "$name" "$variant" "${run#*:}" "$seed"
       touch "$DIR/$name.trained"
     ) & pids+=($!)
     small_mt_progress "$variant" "$DIR/$name.log" "$!" &
@@ -137,11 +129,11 @@ for seed in $SEEDS; do
   for run in "${RUNS[@]}"; do
     name=$(run_name "$run" "$seed")
     [[ -f $(done_file "$name") ]] && continue
-    OMP_NUM_THREADS=1 evaluate "$DIR" "$name" &
+    OMP_NUM_THREADS=1 small_evaluate "$CORPUS" "$DIR" "$name" &
   done
   wait
   for run in "${RUNS[@]}"; do
-    record "$(run_name "$run" "$seed")" "${run%:*}" "${run#*:}" "$seed"
+    small_record "$CORPUS" "$CSV" "$DIR" "$(run_name "$run" "$seed")" "${run%:*}" "${run#*:}" "$seed"
   done
 done
 

@@ -26,7 +26,9 @@ import sys
 from pathlib import Path
 
 from bleu import score_generate_output
-from rdrop_scripts import atomic_write, fail, generate_outputs, markdown_table, read_training_log, write_lines
+from rdrop_tools.fairseq_logs import generate_outputs, read_training_log
+from rdrop_tools.files import atomic_write, fail, write_lines
+from rdrop_tools.tables import markdown_table
 
 USER_DIR = str(Path(__file__).resolve().parents[1] / "rdrop_fairseq")
 

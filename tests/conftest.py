@@ -11,7 +11,7 @@ REPO = Path(__file__).resolve().parents[1]
 BIBLE = REPO / "tests" / "data" / "bible_es_en"
 USER_DIR = str(REPO / "rdrop_fairseq")
 # every script and fairseq command the tests start imports this checkout's
-# rdrop_fairseq and rdrop_scripts, installed or not
+# rdrop_fairseq and rdrop_tools, installed or not
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
 
 TINY_TRANSFORMER = [

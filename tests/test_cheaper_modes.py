@@ -2,6 +2,8 @@
 a no-gradient target copy, the encoder run once, a late start and a share
 of each batch."""
 
+import re
+
 import pytest
 import torch
 import torch.nn.functional as F
@@ -346,3 +348,16 @@ def test_the_modes_show_in_help(setup):
     for option in ("--rdrop-target-no-grad", "--rdrop-encoder-once", "--rdrop-start-update", "--rdrop-fraction",
                    "--rdrop-lr-scale"):
         assert option in proc.stdout
+    # the ways a user should pick lead; the measured-and-dominated ones say so and come after them
+    helps = {m.group(1): " ".join(m.group(2).split())
+             for m in re.finditer(r"^  (--rdrop-[a-z-]+)(.*\n(?: {10,}.*\n)*)", proc.stdout, re.M)}  # fmt: skip
+    experimental = {"--rdrop-lr-scale", "--rdrop-alpha-warmup-updates", "--rdrop-target-no-grad",
+                    "--rdrop-encoder-once"}
+    assert {option for option, text in helps.items() if "EXPERIMENTAL (dominated" in text} == experimental
+    order = list(helps)  # the task's options, then the criterion's
+    for first, then in (("--rdrop-every-k", "--rdrop-alpha-warmup-updates"),
+                        ("--rdrop-fraction", "--rdrop-lr-scale"),
+                        ("--rdrop-start-update", "--rdrop-alpha-warmup-updates"),
+                        ("--rdrop-alpha", "--rdrop-target-no-grad"),
+                        ("--rdrop-chunked-projection", "--rdrop-encoder-once")):
+        assert order.index(first) < order.index(then)

@@ -149,7 +149,7 @@ def test_bleu_of_generate_output_orders_hypotheses_and_checks_coverage(tmp_path)
     import sys
 
     import sacrebleu
-    from rdrop_scripts import read_score
+    from rdrop_tools.fairseq_logs import read_score
 
     log = tmp_path / "gen.log"
     log.write_text("S-1\tx\nD-1\t-0.5\tthe cat sat\nD-0\t-0.2\ta dog runs\nH-0\t-0.2\ta dog runs\n")

@@ -37,7 +37,7 @@ from rdrop_fairseq.dependencies import FAIRSEQ_SERIES, TORCH_FLOOR
 from test_cli import TRAIN_FLAGS
 
 # what setup.py packages (and reads: its long description)
-PACKAGE_FILES = ["setup.py", "README.md", "LICENSE", "rdrop_scripts.py", "rdrop_fairseq"]
+PACKAGE_FILES = ["setup.py", "README.md", "LICENSE", "rdrop_fairseq", "rdrop_tools"]
 PIP = [sys.executable, "-m", "pip", "-q", "--disable-pip-version-check"]
 
 

@@ -6,7 +6,7 @@ import sys
 import plot_curves
 import pytest
 import sacrebleu
-from rdrop_scripts import generate_outputs, read_training_log
+from rdrop_tools.fairseq_logs import generate_outputs, read_training_log
 
 from conftest import REPO
 

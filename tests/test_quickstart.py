@@ -3,7 +3,8 @@ Bible verses that ship with the repository (BIBLE_DIR: no apt needed)."""
 
 import subprocess
 
-from rdrop_scripts import read_quality_rows, read_score
+from rdrop_tools.fairseq_logs import read_score
+from rdrop_tools.translation_results import read_quality_rows
 
 from conftest import BIBLE, REPO, cli_env
 

@@ -47,12 +47,12 @@ def test_language_model_slices_list_their_runs_and_refuse_translation_variants(t
            "VARIANTS": "lm_ours lm_baseline adaptive_ours", "WORK": str(tmp_path / "w")}  # fmt: skip
     proc = subprocess.run(REPRODUCE, env=env, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
-    # baselines first (once per seed, no alpha), then each R-Drop variant per alpha
+    # baselines first (once per seed, no alpha), then each R-Drop variant per alpha; each at the dropout (0.3)
     assert proc.stdout.splitlines() == [
-        "lm 5000 lm_baseline 0 1", "lm 5000 lm_ours 0.5 1", "lm 5000 lm_ours 1 1",
-        "lm 5000 adaptive_ours 0.5 1", "lm 5000 adaptive_ours 1 1",
-        "lm 5000 lm_baseline 0 2", "lm 5000 lm_ours 0.5 2", "lm 5000 lm_ours 1 2",
-        "lm 5000 adaptive_ours 0.5 2", "lm 5000 adaptive_ours 1 2",
+        "lm 5000 lm_baseline 0 1 0.3", "lm 5000 lm_ours 0.5 1 0.3", "lm 5000 lm_ours 1 1 0.3",
+        "lm 5000 adaptive_ours 0.5 1 0.3", "lm 5000 adaptive_ours 1 1 0.3",
+        "lm 5000 lm_baseline 0 2 0.3", "lm 5000 lm_ours 0.5 2 0.3", "lm 5000 lm_ours 1 2 0.3",
+        "lm 5000 adaptive_ours 0.5 2 0.3", "lm 5000 adaptive_ours 1 2 0.3",
     ]  # fmt: skip
     proc = subprocess.run(REPRODUCE, env={**env, "VARIANTS": "ours"}, capture_output=True, text=True)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1

@@ -1,4 +1,4 @@
-"""rdrop_scripts: the helpers every command-line script uses."""
+"""rdrop_tools: the helpers every command-line script uses."""
 
 import math
 import os
@@ -6,16 +6,9 @@ import subprocess
 import sys
 
 import pytest
-from rdrop_scripts import (
-    atomic_write,
-    generate_outputs,
-    markdown_table,
-    ordered_outputs,
-    read_lines,
-    read_score,
-    stop_reason,
-    write_lines,
-)
+from rdrop_tools.fairseq_logs import generate_outputs, ordered_outputs, read_score, stop_reason
+from rdrop_tools.files import atomic_write, read_lines, write_lines
+from rdrop_tools.tables import markdown_table
 
 
 def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path):
@@ -48,7 +41,7 @@ def test_generate_outputs_by_kind_and_in_id_order(tmp_path):
 def test_missing_hypotheses_stop_with_one_line(tmp_path):
     log = tmp_path / "generate.txt"
     log.write_text("H-0\t-0.2\tx\nH-2\t-0.2\ty\n")
-    code = "import rdrop_scripts, sys; rdrop_scripts.ordered_outputs(sys.argv[1], 3)"
+    code = "import sys; from rdrop_tools.fairseq_logs import ordered_outputs; ordered_outputs(sys.argv[1], 3)"
     proc = subprocess.run([sys.executable, "-c", code, log], capture_output=True, text=True)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
     assert "2 hypotheses" in proc.stderr and "for 3 references (first missing id: 1)" in proc.stderr
@@ -83,7 +76,7 @@ def test_markdown_table_and_stop_reason():
 
 
 def test_benchmark_data_folder_comes_from_the_environment(tmp_path):
-    code = "import rdrop_scripts; print(rdrop_scripts.multi30k_dir())"
+    code = "from rdrop_tools.corpora import multi30k_dir; print(multi30k_dir())"
     env = {**os.environ, "MULTI30K_DIR": str(tmp_path)}
     proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "set MULTI30K_DIR" in proc.stderr

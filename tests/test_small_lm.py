@@ -9,9 +9,10 @@ import subprocess
 import pytest
 
 import lm_corpus
-import small_lm
 from conftest import BIBLE, REPO, bible_lines, cli_env
-from rdrop_scripts import alpha_choice
+from rdrop_tools import lm_results
+from rdrop_tools.small_runs import language_model_main
+from rdrop_tools.validation_choice import alpha_choice
 
 # ---------------------------------------------------------------- the corpus
 
@@ -88,7 +89,7 @@ def test_bad_corpus_options_are_refused_in_one_line(tmp_path, capsys, args, mess
 
 def row(arch, variant, alpha, seed, ppl, stopped="patience"):
     return {"corpus": "bible", "tokens": "1000", "arch": arch, "variant": variant, "alpha": alpha,
-            **small_lm.LM_SETTING_DEFAULTS, "seed": seed, "test_ppl": ppl, "best_valid_loss": "7.000", "epochs": "30", "best_epoch": "25",
+            **lm_results.LM_SETTING_DEFAULTS, "seed": seed, "test_ppl": ppl, "best_valid_loss": "7.000", "epochs": "30", "best_epoch": "25",
             "updates": "900", "train_minutes": "10.0", "stopped_by": stopped}  # fmt: skip
 
 
@@ -96,17 +97,17 @@ def test_csv_replaces_a_rerun_and_keeps_the_others(tmp_path):
     csv_path = tmp_path / "lm.csv"
     for r in (row("transformer_lm", "baseline", "0", "1", "100.00"), row("transformer_lm", "ours", "1", "1", "95.00"),
               row("transformer_lm", "ours", "1", "1", "90.00")):  # fmt: skip
-        small_lm.write_row(csv_path, r)
-    rows = small_lm.read_rows(csv_path)
+        lm_results.write_row(csv_path, r)
+    rows = lm_results.read_rows(csv_path)
     assert [(r["variant"], r["test_ppl"]) for r in rows] == [("baseline", "100.00"), ("ours", "90.00")]
-    assert csv_path.read_text().splitlines()[0] == ",".join(small_lm.LM_COLUMNS)
+    assert csv_path.read_text().splitlines()[0] == ",".join(lm_results.LM_COLUMNS)
 
 
 def test_summary_pairs_each_seed_with_its_own_archs_baseline():
     rows = [row("transformer_lm", "baseline", "0", "1", "100.00"), row("transformer_lm", "baseline", "0", "2", "120.00"),
             row("transformer_lm", "ours", "1", "1", "90.00"), row("transformer_lm", "ours", "1", "2", "114.00"),
             row("adaptive", "baseline", "0", "1", "80.00"), row("adaptive", "ours", "0.5", "1", "84.00", "time")]  # fmt: skip
-    groups = {(g["arch"], g["variant"]): g for g in small_lm.summarize(rows)}
+    groups = {(g["arch"], g["variant"]): g for g in lm_results.summarize(rows)}
     ours = groups["transformer_lm", "ours"]
     # by hand: (90/100 - 1 + 114/120 - 1) / 2 = (-0.10 - 0.05) / 2
     assert ours["change"] == pytest.approx(-0.075)
@@ -114,13 +115,13 @@ def test_summary_pairs_each_seed_with_its_own_archs_baseline():
     assert ours["lower_every_seed"]
     adaptive = groups["adaptive", "ours"]
     assert adaptive["change"] == pytest.approx(0.05) and not adaptive["lower_every_seed"]
-    table = small_lm.summary_table(rows)
+    table = lm_results.summary_table(rows)
     line = next(l for l in table.splitlines() if "| transformer_lm | ours |" in l)
     assert "102.00 +- 16.97" in line and "-7.5%" in line and "| yes |" in line
     assert "no (time)" in next(l for l in table.splitlines() if "| adaptive | ours |" in l)
-    runs = small_lm.runs_table(rows)
+    runs = lm_results.runs_table(rows)
     assert "| 114.00 | -5.0% |" in runs and "| 84.00 | +5.0% |" in runs
-    per_seed = small_lm.per_seed_table(rows).splitlines()
+    per_seed = lm_results.per_seed_table(rows).splitlines()
     assert "| 90.00, 114.00 | 102.00 +- 16.97 | -10.0%, -5.0% (mean -7.5%) |" in next(
         l for l in per_seed if l.startswith("| transformer_lm (full softmax) | ours | 1 | 0.3 (0.1, 0) | 1, 2 | yes |"))
     assert next(l for l in per_seed if "| adaptive input + softmax | ours |" in l).endswith(
@@ -144,8 +145,8 @@ def test_alpha_is_compared_on_validation_over_the_seeds_every_alpha_has(tmp_path
     assert choices[1]["best_valid_loss"] == pytest.approx(5.70)
     csv_path = tmp_path / "lm.csv"
     for r in rows:
-        small_lm.write_row(csv_path, r)
-    small_lm.main(["table", "--csv", str(csv_path)])
+        lm_results.write_row(csv_path, r)
+    language_model_main(["table", "--csv", str(csv_path)])
     out = capsys.readouterr().out
     assert "| bible | 1000 | transformer_lm | ours | 1 | 1 | 5.700 | yes |" in out
     assert "| bible | 1000 | transformer_lm | ours | 2 | 1 | 5.750 |  |" in out
@@ -157,7 +158,7 @@ def test_a_run_without_a_test_perplexity_is_refused(tmp_path, capsys):
     ppl = tmp_path / "run.ppl.json"
     ppl.write_text(json.dumps({"valid": {"loss": 7.0, "perplexity": 128.0}}))
     with pytest.raises(SystemExit):
-        small_lm.run_row(log, ppl, 1.0, 300, **dict(zip(small_lm.LM_KEY, ["bible", "1", "transformer_lm", "ours", "1", "0.3", "0.1", "0", "1"])))
+        lm_results.run_row(log, ppl, 1.0, 300, **dict(zip(lm_results.LM_KEY, ["bible", "1", "transformer_lm", "ours", "1", "0.3", "0.1", "0", "1"])))
     assert "no test perplexity" in capsys.readouterr().err
 
 
@@ -169,7 +170,7 @@ def test_lm_quickstart_smoke_trains_both_language_models_and_reports(tmp_path):
     env = {**cli_env(), "SMOKE": "1", "WORK": str(work), "BIBLE_DIR": str(BIBLE), "LM_MIN_COUNT": "2"}
     proc = subprocess.run(["bash", REPO / "scripts" / "quickstart.sh", "lm"], env=env, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    rows = {r["variant"]: r for r in small_lm.read_rows(work / "lm_quality.csv")}
+    rows = {r["variant"]: r for r in lm_results.read_rows(work / "lm_quality.csv")}
     assert set(rows) == {"baseline", "ours"} and {r["arch"] for r in rows.values()} == {"transformer_lm"}
     slice_dir = next(work.glob("lm-*"))
     train_words = sum(len(line.split()) for line in (slice_dir / "text" / "train.tokens").read_text().splitlines())

@@ -9,24 +9,17 @@ import subprocess
 import sys
 
 import pytest
-from rdrop_scripts import (
+from rdrop_tools.compute import TARGET_COLUMN, frontier, frontier_table, relative_compute
+from rdrop_tools.fairseq_logs import read_training_log
+from rdrop_tools.result_rows import SETTING_COLUMNS, setting_label
+from rdrop_tools.translation_results import (
     QUALITY_COLUMNS,
-    SETTING_COLUMNS,
-    TARGET_COLUMN,
-    frontier,
-    frontier_table,
     quality_runs_table,
     quality_summary_table,
     read_quality_rows,
-    read_training_log,
-    relative_compute,
-    setting_choice,
-    setting_choice_table,
-    setting_label,
-    tuned_comparison,
-    tuned_comparison_table,
     write_quality_row,
 )
+from rdrop_tools.validation_choice import setting_choice, setting_choice_table, tuned_comparison, tuned_comparison_table
 
 from conftest import REPO
 
@@ -380,7 +373,7 @@ def test_updates_vs_baseline_counts_every_update_once_and_fine_tuning_its_baseli
 def test_schedule_variants_become_the_options_they_name(variant, flags):
     """The variant names of the reproduction runs spell out their options;
     names that do not parse are refused before any run."""
-    script = f"source scripts/small_mt.sh && small_mt_check bible {variant} && small_mt_variant_flags {variant} 3"
+    script = f"source scripts/small_runs.sh && small_check bible {variant} && small_mt_variant_flags {variant} 3"
     proc = subprocess.run(["bash", "-c", script], cwd=REPO, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split()[:4] == ["--task", "rdrop_translation", "--criterion", "rdrop_label_smoothed_cross_entropy"]
@@ -389,7 +382,7 @@ def test_schedule_variants_become_the_options_they_name(variant, flags):
 
 @pytest.mark.parametrize("variant", ["ours_late1000_lr0", "ours_late1000_lr150", "ours_lr50", "ours_every2_lr50"])
 def test_bad_schedule_variants_are_refused_in_one_line(variant):
-    script = f"source scripts/small_mt.sh && small_mt_check bible {variant}"
+    script = f"source scripts/small_runs.sh && small_check bible {variant}"
     proc = subprocess.run(["bash", "-c", script], cwd=REPO, capture_output=True, text=True)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and f"unknown variant '{variant}'" in proc.stderr
 
@@ -486,3 +479,15 @@ def test_without_a_scored_r_drop_run_the_comparison_takes_its_measured_untuned_c
     assert (ours["alpha"], ours["setting"], ours["candidates"], ours["seeds"]) == ("3", "0.3", 0, 3)
     assert ours["change"] == pytest.approx(2.0) and ours["ahead"] == "2/2"
     assert lines["baseline"]["setting"] == "0.2" and "no-KL control" not in lines  # no alpha 0 runs
+
+
+def test_every_run_group_of_a_plot_has_its_own_look():
+    """Colour and marker tell groups apart in the legends, also past the
+    palette's length and with baselines at several dropouts."""
+    from rdrop_tools.plots import group_styles
+
+    rows = [row("baseline", 1, 10.0, dropout=d) for d in ("0.1", "0.2", "0.3", "0.4", "0.5")]
+    rows += [row(f"ours_fraction{p}", 1, 12.0, alpha=a) for p in range(10, 100, 10) for a in (1, 3, 5)]
+    styles = group_styles(strings(rows))
+    assert len(styles) == 5 + 27 and len(set(styles.values())) == len(styles)
+    assert {colour for (variant, *_), (colour, _) in styles.items() if variant == "baseline"} == {"black"}

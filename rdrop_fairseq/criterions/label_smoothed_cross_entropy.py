@@ -51,10 +51,13 @@ class RDropLabelSmoothedCrossEntropyConfig(LabelSmoothedCrossEntropyCriterionCon
             "linear output projection)"
         },
     )
+    # experimental: cheaper steps that make longer runs (benchmarks/RESULTS.md)
     rdrop_target_no_grad: bool = field(
         default=False,
         metadata={
-            "help": "one-sided R-Drop: the second dropout copy runs without gradient "
+            "help": "EXPERIMENTAL (dominated: a cheaper step but a longer run, 81%% of the "
+            "gain at 5.5x a baseline's compute; alpha 1.5: 16%% at 2.4x). "
+            "One-sided R-Drop: the second dropout copy runs without gradient "
             "(forward only) as a fixed target, loss = NLL(P1) + alpha * KL(P2||P1); "
             "about 1.4x a plain step instead of 2x (needs --rdrop-copies 2)"
         },
@@ -62,7 +65,9 @@ class RDropLabelSmoothedCrossEntropyConfig(LabelSmoothedCrossEntropyCriterionCon
     rdrop_encoder_once: bool = field(
         default=False,
         metadata={
-            "help": "run the encoder once per sentence and only the decoder on every "
+            "help": "EXPERIMENTAL (dominated: 56%% of the gain at 2.7x a baseline's compute, "
+            "where --rdrop-fraction 0.5 keeps 84%% at 2.8x). "
+            "Run the encoder once per sentence and only the decoder on every "
             "copy (independent decoder dropout, shared encoder dropout): R-Drop's "
             "extra cost shrinks to the decoder's (encoder-decoder models)"
         },

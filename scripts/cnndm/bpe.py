@@ -18,7 +18,7 @@ import os
 from multiprocessing import Pool
 from pathlib import Path
 
-from rdrop_scripts import atomic_write, fail
+from rdrop_tools.files import atomic_write, fail
 
 
 def load_gpt2_bpe_utils():

@@ -19,7 +19,7 @@ import re
 
 from rouge_score import rouge_scorer
 
-from rdrop_scripts import atomic_write, fail, read_lines
+from rdrop_tools.files import atomic_write, fail, read_lines
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 

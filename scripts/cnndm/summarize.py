@@ -18,7 +18,7 @@ import os
 import sys
 from pathlib import Path
 
-from rdrop_scripts import atomic_write, fail, read_lines
+from rdrop_tools.files import atomic_write, fail, read_lines
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -24,7 +24,7 @@ import os
 
 import numpy as np
 
-from rdrop_scripts import atomic_write, fail
+from rdrop_tools.files import atomic_write, fail
 
 DEV_SPLITS = {"MNLI": {"valid": "dev_matched", "valid1": "dev_mismatched"}}
 TASKS = ("MNLI", "QNLI", "QQP", "RTE", "SST-2", "MRPC", "CoLA", "STS-B")

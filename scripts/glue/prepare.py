@@ -30,7 +30,7 @@ import sys
 import zipfile
 from dataclasses import dataclass
 
-from rdrop_scripts import fail, write_lines
+from rdrop_tools.files import fail, write_lines
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import json
 import sys
 from pathlib import Path
 
-from rdrop_scripts import atomic_write, fail
+from rdrop_tools.files import atomic_write, fail
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -1,0 +1,203 @@
+"""The low-resource runner's Python side: the commands that
+``scripts/small_runs.sh`` (sourced by ``scripts/quickstart.sh`` and
+``benchmarks/reproduce_small.sh``) calls for translation and language
+models alike: slice a corpus, record a finished run as one CSV row, print
+the tables, draw the plots. ``scripts/small_mt.py``, ``scripts/small_lm.py``
+and ``benchmarks/summarize_small.py`` are their command lines.
+"""
+
+import argparse
+from pathlib import Path
+
+from rdrop_tools.compute import frontier_table, read_step_costs, refresh_relative_compute
+from rdrop_tools.corpora import sample_pairs
+from rdrop_tools.files import atomic_write, fail, read_lines, write_lines
+from rdrop_tools import lm_results
+from rdrop_tools.plots import plot_cost, plot_curves, plot_frontier, plot_gain, plot_perplexity_curves, slices
+from rdrop_tools.result_rows import SETTING_DEFAULTS
+from rdrop_tools.translation_results import (
+    QUALITY_KEY,
+    quality_runs_table,
+    quality_summary_table,
+    read_quality_rows,
+    run_row,
+    select,
+    write_quality_row,
+)
+from rdrop_tools.validation_choice import (
+    CHOICE_SEED,
+    alpha_choice_table,
+    setting_choice,
+    setting_choice_table,
+    tuned_comparison_table,
+)
+
+# the measured cost per update of each mode (a checkout's benchmarks/results)
+STEP_COST = Path(__file__).resolve().parents[1] / "benchmarks" / "results" / "step_cost.csv"
+SLICE = ("corpus", "pairs")  # one translation corpus slice
+
+
+def add_record_parser(sub, score_option, score_help, key_columns, defaults):
+    """The ``record`` subcommand: a run's log, score file and minutes, and its
+    identity (key columns in ``defaults``, the settings, may be left at them)."""
+    p = sub.add_parser("record", help="add one run's row to the results CSV")
+    p.add_argument("--csv", required=True)
+    p.add_argument("--log", required=True)
+    p.add_argument(score_option, required=True, help=score_help)
+    p.add_argument("--minutes", type=float, required=True)
+    p.add_argument("--max-epoch", type=int, required=True, help="the run's --max-epoch")
+    for key in key_columns:
+        if key in defaults:
+            p.add_argument(f"--{key.replace('_', '-')}", default=defaults[key], help="default: %(default)s")
+        else:
+            p.add_argument(f"--{key.replace('_', '-')}", required=True)
+    return p
+
+
+def translation_main(argv=None):
+    """``small_mt.py sample|record|table|plot``: a translation run's slice, row, tables and curves."""
+    parser = argparse.ArgumentParser(
+        prog="small_mt.py",
+        description="Small translation runs trained to convergence: corpus slices, result rows, tables, curves.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("sample", help="a seeded slice of a parallel corpus")
+    p.add_argument("--src", required=True)
+    p.add_argument("--tgt", required=True)
+    p.add_argument("--pairs", type=int, required=True, help="0: all")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--out-prefix", required=True, help="writes PREFIX.<src ext> and PREFIX.<tgt ext>")
+    p = add_record_parser(sub, "--bleu", "the run's test BLEU file (scripts/bleu.py output)", QUALITY_KEY,
+                          SETTING_DEFAULTS)
+    p.add_argument("--valid-bleu", help="its validation BLEU file (same decoding and scorer)")
+    p = sub.add_parser("table", help="per-run and per-variant tables of the CSV")
+    p.add_argument("--csv", required=True)
+    p.add_argument("--corpus")
+    p.add_argument("--pairs")
+    p = sub.add_parser("plot", help="validation curves and test BLEU")
+    p.add_argument("--csv", required=True)
+    p.add_argument("--log", action="append", default=[], help="LABEL=LOG, repeatable")
+    p.add_argument("--corpus")
+    p.add_argument("--pairs")
+    p.add_argument("--out", required=True)
+    args = parser.parse_args(argv)
+
+    if args.command == "sample":
+        src, tgt = sample_pairs(read_lines(args.src), read_lines(args.tgt), args.pairs, args.seed)
+        for lines, path in ((src, args.src), (tgt, args.tgt)):
+            out = Path(f"{args.out_prefix}{Path(path).suffix}")
+            out.parent.mkdir(parents=True, exist_ok=True)
+            write_lines(out, lines)
+    elif args.command == "record":
+        key = {k: getattr(args, k) for k in QUALITY_KEY}
+        write_quality_row(args.csv, run_row(args.log, args.bleu, args.minutes, args.max_epoch, args.valid_bleu, **key))
+    elif args.command == "table":
+        rows = select(read_quality_rows(args.csv), args.corpus, args.pairs)
+        if not rows:
+            fail(f"{args.csv}: no runs to show")
+        print(quality_runs_table(rows))
+        print()
+        print(quality_summary_table(rows))
+    else:
+        labelled = [spec.partition("=")[::2] for spec in args.log]
+        plot_curves(labelled, select(read_quality_rows(args.csv), args.corpus, args.pairs), args.out)
+
+
+def language_model_main(argv=None):
+    """``small_lm.py record|table|plot``: a language model's row, tables and curves."""
+    parser = argparse.ArgumentParser(
+        prog="small_lm.py", description="Small language models trained to convergence: result rows, tables, curves."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    add_record_parser(sub, "--ppl", "lm_eval.py --json output with the test split", lm_results.LM_KEY,
+                      lm_results.LM_SETTING_DEFAULTS)
+    p = sub.add_parser("table", help="per-run and per-variant tables of the CSV")
+    p.add_argument("--csv", required=True)
+    p.add_argument("--corpus")
+    p.add_argument("--tokens")
+    p = sub.add_parser("plot", help="validation perplexity per epoch")
+    p.add_argument("--log", action="append", required=True, help="LABEL=LOG, repeatable")
+    p.add_argument("--out", required=True)
+    args = parser.parse_args(argv)
+
+    if args.command == "record":
+        key = {k: getattr(args, k) for k in lm_results.LM_KEY}
+        lm_results.write_row(args.csv, lm_results.run_row(args.log, args.ppl, args.minutes, args.max_epoch, **key))
+    elif args.command == "table":
+        rows = lm_results.select(lm_results.read_rows(args.csv), args.corpus, args.tokens)
+        if not rows:
+            fail(f"{args.csv}: no runs to show")
+        print(lm_results.runs_table(rows))
+        print()
+        print(lm_results.summary_table(rows))
+        print()
+        print(lm_results.per_seed_table(rows))
+        if any(c["candidates"] > 1 for c in setting_choice(rows, lm_results.LM_SLICE, "best_valid_loss", False)):
+            tuned = tuned_comparison_table(rows, lm_results.LM_SLICE, "best_valid_loss", False, "test_ppl", "test ppl")
+            print()
+            print(f"Baseline and R-Drop, each at the choice of seed {CHOICE_SEED}'s validation loss (perplexity 2^loss):")
+            print()
+            print(tuned)
+            print()
+            print(setting_choice_table(rows, lm_results.LM_SLICE, "best_valid_loss", False, "best valid loss", digits=3))
+        alphas = alpha_choice_table(rows, lm_results.LM_SLICE)
+        if alphas:
+            print()
+            print(alphas)
+    else:
+        plot_perplexity_curves([spec.partition("=")[::2] for spec in args.log], args.out)
+
+
+def report(rows):
+    """The benchmark's markdown: the tuned comparison, then per slice its tables, frontier and choices."""
+    parts = []
+    tuned = tuned_comparison_table(rows, SLICE, "valid_bleu", True, "test_bleu", "test BLEU")
+    if tuned:
+        parts += ["### Baseline and R-Drop, each tuned on validation, and the no-KL control", "",
+                  f"Each one's dropouts (and R-Drop's alpha) chosen on seed {CHOICE_SEED}'s validation BLEU "
+                  "(tables below, runs with a validation BLEU only); "
+                  "the no-KL control is R-Drop's duplicated batch at alpha 0, at R-Drop's chosen setting.", "",
+                  tuned, ""]  # fmt: skip
+    for corpus, pairs in slices(rows):
+        chosen = [r for r in rows if (r["corpus"], r["pairs"]) == (corpus, pairs)]
+        parts += [f"### {corpus}, {pairs} training pairs", "", quality_summary_table(chosen), "",
+                  quality_runs_table(chosen), "", "Frontier: share of ours' gain against relative compute", "",
+                  frontier_table(chosen), ""]  # fmt: skip
+        settings = setting_choice_table(chosen, SLICE, "valid_bleu", True, "valid BLEU")
+        if settings:
+            parts += ["Dropouts and alpha on the validation set (runs with a validation BLEU):", "", settings, ""]
+        alphas = alpha_choice_table(chosen, SLICE)
+        if alphas:
+            parts += ["Alpha on the validation set (mean best validation loss over the seeds every alpha has):", "",
+                      alphas, ""]
+    return "\n".join(parts)
+
+
+def summarize_main(argv=None):
+    """``summarize_small.py CSV``: refresh ``relative_compute``, then every table and plot of the benchmark."""
+    parser = argparse.ArgumentParser(
+        prog="summarize_small.py",
+        description="Tables and plots of the small reproduction from its one-row-per-run CSV.",
+    )
+    parser.add_argument("csv")
+    parser.add_argument("--out-md", help="also write the tables here")
+    parser.add_argument("--plot", help="write the gain-vs-data PNG here")
+    parser.add_argument("--cost-plot", help="write the BLEU-vs-minutes PNG here")
+    parser.add_argument("--frontier-plot", help="write the gain-share-vs-relative-compute PNG here")
+    parser.add_argument("--step-cost", default=str(STEP_COST),
+                        help="CSV of variant,cost_per_update (a plain update = 1.0; default: %(default)s)")  # fmt: skip
+    args = parser.parse_args(argv)
+    rows = refresh_relative_compute(args.csv, read_step_costs(args.step_cost))
+    if not rows:
+        fail(f"{args.csv}: no runs recorded")
+    text = report(rows)
+    print(text)
+    if args.out_md:
+        with atomic_write(args.out_md) as f:
+            f.write(text)
+    if args.plot:
+        plot_gain(rows, args.plot)
+    if args.cost_plot:
+        plot_cost(rows, args.cost_plot)
+    if args.frontier_plot:
+        plot_frontier(rows, args.frontier_plot)
