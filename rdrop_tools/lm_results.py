@@ -116,7 +116,7 @@ def runs_table(rows):
                       r["train_minutes"]])  # fmt: skip
     columns = ["arch", "variant", "alpha", SETTING_HEADER, "seed", "converged", "epochs", "best epoch",
                "best valid loss",
-               "test ppl", "vs baseline", "minutes"]  # fmt: skip
+               "test ppl", "vs baseline", "wall-clock minutes"]  # fmt: skip
     return markdown_table(columns, lines)
 
 
@@ -132,7 +132,7 @@ def summary_table(rows):
                       f"{g['epochs']:.0f}", f"{g['minutes']:.1f}"])  # fmt: skip
     columns = ["corpus", "tokens", "arch", "variant", "alpha", SETTING_HEADER, "seeds", "converged",
                "test ppl (mean +- std)",
-               "change (same seeds)", "lower every seed", "epochs", "minutes"]  # fmt: skip
+               "change (same seeds)", "lower every seed", "epochs", "wall-clock minutes"]  # fmt: skip
     return markdown_table(columns, lines)
 
 

@@ -81,10 +81,11 @@ def baseline_runs(rows):
 
 def summarize_quality(rows):
     """Mean and spread of test BLEU over seeds per (corpus, pairs, variant,
-    alpha, setting), with the gain and the minutes relative to the baseline
-    runs of the same slice, setting and seeds (seeds without a baseline run
-    are left out of both). A group is converged only if every one of its runs
-    stopped by patience."""
+    alpha, setting), with the gain over the baseline runs of the same slice,
+    setting and seeds (seeds without a baseline run are left out) and the
+    mean relative compute (plain updates over the baseline's; wall-clock
+    minutes move with the machine's load). A group is converged only if every
+    one of its runs stopped by patience."""
     groups = {}
     for row in rows:
         groups.setdefault(tuple(row[k] for k in QUALITY_KEY[:-1]), []).append(row)
@@ -106,8 +107,8 @@ def summarize_quality(rows):
             "stopped_by": sorted({r["stopped_by"] for r in members}),
             "gain": statistics.fmean(float(r["test_bleu"]) - float(b["test_bleu"]) for r, b in paired)
             if paired else math.nan,
-            "cost": sum(float(r["train_minutes"]) for r, _ in paired)
-            / sum(float(b["train_minutes"]) for _, b in paired) if paired else math.nan,
+            "relative_compute": statistics.fmean(computes) if (computes := [
+                float(r["relative_compute"]) for r in members if r["relative_compute"]]) else math.nan,
         })  # fmt: skip
     return sorted(summary, key=lambda g: (g["corpus"], int(g["pairs"]), g["variant"] != BASELINE,
                                           g["variant"], float(g["alpha"]), g["setting"]))  # fmt: skip
@@ -124,7 +125,7 @@ def quality_runs_table(rows):
                       converged_label([r["stopped_by"]]), r["epochs"], r["best_epoch"], r["best_valid_loss"],
                       r["valid_bleu"] or "-", r["test_bleu"], diff, r["train_minutes"]])  # fmt: skip
     columns = ["corpus", "pairs", "variant", "alpha", SETTING_HEADER, "seed", "converged", "epochs", "best epoch",
-               "best valid loss", "valid BLEU", "test BLEU", "vs baseline", "minutes"]  # fmt: skip
+               "best valid loss", "valid BLEU", "test BLEU", "vs baseline", "wall-clock minutes"]  # fmt: skip
     return markdown_table(columns, lines)
 
 
@@ -137,7 +138,7 @@ def quality_summary_table(rows):
                       converged_label(g["stopped_by"]),
                       f"{g['bleu_mean']:.2f}{spread}", "n/a" if math.isnan(g["gain"]) else f"{g['gain']:+.2f}",
                       f"{g['best_valid_loss']:.3f}", f"{g['epochs']:.0f}", f"{g['minutes']:.1f}",
-                      "n/a" if math.isnan(g["cost"]) else f"{g['cost']:.1f}x"])  # fmt: skip
+                      "n/a" if math.isnan(g["relative_compute"]) else f"{g['relative_compute']:.2f}x"])  # fmt: skip
     columns = ["corpus", "pairs", "variant", "alpha", SETTING_HEADER, "seeds", "converged", "test BLEU (mean +- std)",
-               "gain (same seeds)", "best valid loss", "epochs", "minutes", "minutes vs baseline"]  # fmt: skip
+               "gain (same seeds)", "best valid loss", "epochs", "wall-clock minutes", "relative compute"]  # fmt: skip
     return markdown_table(columns, lines)
