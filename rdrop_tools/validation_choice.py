@@ -20,11 +20,12 @@ def alpha_choice(rows, slice_keys):
     than one alpha: each alpha's mean best validation loss over the seeds that
     every alpha of that variant has (so no alpha wins by its seeds), and the
     one with the lowest: the choice on validation, before any test score is read.
-    Rows of the baseline take no alpha and are left out."""
+    Rows of the baseline take no alpha and are left out, so is the no-KL
+    control; alphas are compared within one setting (dropouts)."""
     groups = {}
     for row in rows:
-        if row["variant"] != BASELINE:
-            key = tuple(row[k] for k in slice_keys) + (row["variant"],)
+        if row["variant"] != BASELINE and float(row["alpha"]) != 0:
+            key = tuple(row[k] for k in slice_keys) + (_settings(row), row["variant"])
             groups.setdefault(key, {}).setdefault(float(row["alpha"]), {})[row["seed"]] = row
     choices = []
     for key, by_alpha in groups.items():

@@ -492,3 +492,14 @@ def test_every_run_group_of_a_plot_has_its_own_look():
     styles = group_styles(strings(rows))
     assert len(styles) == 5 + 27 and len(set(styles.values())) == len(styles)
     assert {colour for (variant, *_), (colour, _) in styles.items() if variant == "baseline"} == {"black"}
+
+
+def test_alphas_are_compared_within_one_setting():
+    from rdrop_tools.validation_choice import alpha_choice
+
+    rows = strings([dict(row("ours", 1, 12.0, alpha=1), best_valid_loss="6.5"),
+                    dict(row("ours", 1, 13.0, alpha=3), best_valid_loss="6.3"),
+                    dict(row("ours", 1, 14.0, alpha=3, dropout="0.2"), best_valid_loss="6.0"),  # another setting
+                    dict(row("ours", 1, 9.0, alpha=0), best_valid_loss="5.0")])  # the no-KL control  # fmt: skip
+    choices = alpha_choice(rows, ("corpus", "pairs"))
+    assert [(c["alpha"], c["best_valid_loss"], c["chosen"]) for c in choices] == [(1.0, 6.5, False), (3.0, 6.3, True)]
