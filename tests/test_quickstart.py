@@ -17,14 +17,16 @@ def test_quickstart_smoke_trains_both_models_and_reports(tmp_path):
     rows = {r["variant"]: r for r in read_quality_rows(work / "quality.csv")}
     assert set(rows) == {"baseline", "ours"}
     slice_dir = next(work.glob("bible-*"))
+    tag = "-att0.1-act0.1"  # both train at the baseline's dropouts chosen on validation
     for variant, r in rows.items():
-        name = "baseline-s1" if variant == "baseline" else f"ours-a{r['alpha']}-s1"
+        name = f"baseline{tag}-s1" if variant == "baseline" else f"ours-a{r['alpha']}{tag}-s1"
+        assert (r["dropout"], r["attention_dropout"], r["activation_dropout"]) == ("0.3", "0.1", "0.1")
         assert r["test_bleu"] == f"{read_score(slice_dir / f'{name}.bleu'):.2f}"
         assert r["stopped_by"] == "max_epoch" and r["epochs"] == "2"  # SMOKE stops at 2 epochs
         assert int(r["pairs"]) == len((slice_dir / "text" / "train.en").read_text().splitlines())
     # the R-Drop run really ran R-Drop, the baseline did not
-    assert '"train_kl_loss"' in (slice_dir / f"ours-a{rows['ours']['alpha']}-s1.log").read_text()
-    assert "kl_loss" not in (slice_dir / "baseline-s1.log").read_text()
+    assert '"train_kl_loss"' in (slice_dir / f"ours-a{rows['ours']['alpha']}{tag}-s1.log").read_text()
+    assert "kl_loss" not in (slice_dir / f"baseline{tag}-s1.log").read_text()
     # the table a user reads: converged or not, epochs, best epoch, the difference to the baseline
     table = (work / "results.md").read_text()
     header = [c.strip() for c in table.splitlines()[0].strip("|").split("|")]
