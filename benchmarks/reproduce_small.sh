@@ -22,6 +22,8 @@
 #     bash benchmarks/reproduce_small.sh                                # the baseline's dropout on validation
 #   SLICES=lm:5000 VARIANTS="lm_baseline lm_ours adaptive_baseline adaptive_ours" ALPHAS=1 \
 #     bash benchmarks/reproduce_small.sh                                # language models
+#   SLICES=bible:1000 SEEDS=1 VARIANTS="baseline ours ours_fraction50" BUDGET=1.3 \
+#     bash benchmarks/reproduce_small.sh                                # trained to 1.3x the baseline's compute
 #
 # Knobs: SLICES ("bible:1000 multi30k:3000", CORPUS:PAIRS, 0 = all pairs),
 # VARIANTS ("baseline ours builtin"; scripts/small_runs.sh lists the cheaper
@@ -30,7 +32,10 @@
 # SEEDS ("1 2 3"), ALPHAS ("3"; R-Drop variants run once per alpha; 0 is the
 # duplicated batch without the consistency term), DROPOUTS ("$DROPOUT", i.e.
 # 0.3; every run once per dropout; ATTENTION_DROPOUT and ACTIVATION_DROPOUT
-# apply to all), SLOTS
+# apply to all), BUDGET (translation: every run trained to BUDGET x the
+# compute of its seed's converged baseline, at the baseline's dropouts chosen
+# on validation where CSV has them, else at 0.3; that baseline must be in
+# CSV), SLOTS
 # (2), WORK (work/reproduce_small), CSV (benchmarks/results/quality.csv),
 # LM_CSV (benchmarks/results/lm_quality.csv), DRY_RUN=1 (list the runs and
 # stop), and those of scripts/small_runs.sh (PATIENCE,
@@ -62,6 +67,14 @@ for dropout in $DROPOUTS $ATTENTION_DROPOUT $ACTIVATION_DROPOUT; do
   }
 done
 
+if [[ -n ${BUDGET:-} ]]; then
+  [[ $BUDGET =~ ^[0-9]+([.][0-9]+)?$ ]] && awk "BEGIN {exit !($BUDGET > 0)}" || {
+    echo "reproduce_small.sh: error: BUDGET is a positive multiple of the baseline's compute, got '$BUDGET'" >&2
+    exit 2
+  }
+  [[ " $SLICES" != *" lm:"* ]] || { echo "reproduce_small.sh: error: BUDGET applies to translation slices, not lm" >&2; exit 2; }
+fi
+
 runs=()  # CORPUS PAIRS VARIANT ALPHA SEED DROPOUT
 for slice in $SLICES; do
   [[ $slice =~ ^[a-z0-9]+:[0-9]+$ ]] || { echo "reproduce_small.sh: error: SLICES entries are CORPUS:PAIRS, got '$slice'" >&2; exit 2; }
@@ -92,6 +105,11 @@ one_run() {  # CORPUS PAIRS VARIANT ALPHA SEED DROPOUT (runs in its own subshell
   DROPOUT=$6
   name=$(small_mt_run_name "$variant" "$alpha" "$seed")
   [[ -f $dir/$name.recorded ]] && return 0
+  if [[ -n ${BUDGET:-} ]]; then
+    IFS=$'\t' read -r BUDGET_UPDATES BUDGET_BASELINE <<< "$(small_mt_budget_updates "$CSV" "$corpus" \
+      "$(wc -l < "$dir/text/train.en")" "$seed" "$variant")"
+    export BUDGET_UPDATES BUDGET_BASELINE
+  fi
   if [[ $variant == ours_from_baseline ]]; then  # the baseline runs in another slot or has finished
     local baseline
     baseline=$(small_mt_baseline_of "$dir" "$seed")
@@ -122,6 +140,13 @@ rm -f "$WORK"/*/*.failed  # failures of an earlier invocation: these runs start 
 for slice in $SLICES; do
   small_prepare "${slice%:*}" "${slice#*:}" "$WORK/${slice%:*}-${slice#*:}"
 done
+if [[ -n ${BUDGET:-} ]]; then  # every run's budget is possible, or nothing trains
+  for run in "${runs[@]}"; do
+    read -r corpus pairs variant _ seed _ <<< "$run"
+    small_mt_budget_updates "$CSV" "$corpus" "$(wc -l < "$WORK/$corpus-$pairs/text/train.en")" "$seed" "$variant" \
+      > /dev/null 2> "$WORK/budget.err" || { sed 's/^[a-z_]*\.py: /reproduce_small.sh: /' "$WORK/budget.err" >&2; exit 2; }
+  done
+fi
 for run in "${runs[@]}"; do
   while (($(jobs -rp | wc -l) >= SLOTS)); do wait -n || true; done
   one_run $run &
@@ -136,7 +161,8 @@ for slice in $SLICES; do
 done
 if ((mt_slices)) && [[ -f $CSV ]]; then
   $PY benchmarks/summarize_small.py "$CSV" --out-md "${CSV%.csv}.md" --plot "$(dirname "$CSV")/gain_vs_data.png" \
-    --cost-plot "$(dirname "$CSV")/bleu_vs_minutes.png" --frontier-plot "$(dirname "$CSV")/frontier.png"
+    --cost-plot "$(dirname "$CSV")/bleu_vs_minutes.png" --frontier-plot "$(dirname "$CSV")/frontier.png" \
+    --budget-plot "$(dirname "$CSV")/budget.png"
 fi
 if [[ -f $LM_CSV ]] && ((${#lm_logs[@]})); then
   $PY scripts/small_lm.py table --csv "$LM_CSV" > "${LM_CSV%.csv}.md"

@@ -66,8 +66,8 @@ def budget_lines(rows, reference=REFERENCE_VARIANT):
         if line["role"] == "R-Drop" and line["variant"] == reference:
             converged_gain[(line["corpus"], line["pairs"])] = line["change"]
     lines = []
-    for g in summarize_quality([r for r in rows if r["budget"]]):
-        members = [r for r in rows if r["budget"] and (r["corpus"], r["pairs"], r["variant"], r["alpha"]) ==
+    for g in summarize_quality([r for r in rows if r.get("budget")]):
+        members = [r for r in rows if r.get("budget") and (r["corpus"], r["pairs"], r["variant"], r["alpha"]) ==
                    (g["corpus"], g["pairs"], g["variant"], g["alpha"]) and setting_label(r) == g["setting"]]  # fmt: skip
         gain = converged_gain.get((g["corpus"], g["pairs"]), math.nan)
         share = 100 * g["gain"] / gain if gain and not math.isnan(gain) and g["variant"] != BASELINE else math.nan

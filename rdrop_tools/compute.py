@@ -13,6 +13,7 @@ from rdrop_tools.result_rows import (
     BASELINE,
     REFERENCE_VARIANT,
     SETTING_HEADER,
+    at_convergence,
     converged_label,
     csv_lock,
     rewrite_result_rows,
@@ -20,6 +21,7 @@ from rdrop_tools.result_rows import (
 )
 from rdrop_tools.tables import markdown_table
 from rdrop_tools.translation_results import QUALITY_COLUMNS, baseline_runs, read_quality_rows, seed_key
+from rdrop_tools.validation_choice import tuned_baseline_run
 
 
 _LATE = re.compile(r"^(?P<mode>\w+?)_late(?P<start>\d+)(_lr\d+)?$")  # the lr scale costs nothing
@@ -80,12 +82,18 @@ def plain_update_units(variant, updates, cost_per_update, baseline_updates=None)
 
 def relative_compute(rows, costs):
     """``relative_compute`` of each row (a string, in the rows' order): its
-    compute in plain updates over the updates of the same corpus, pairs and
-    seed's baseline run; empty when that baseline or a step cost is missing."""
+    compute in plain updates over the updates of the same corpus, pairs,
+    setting and seed's baseline run (for a run trained to a budget: the
+    converged baseline its budget is a multiple of); empty when that baseline
+    or a step cost is missing."""
     baseline_of = baseline_runs(rows)
     values = []
     for row in rows:
-        base, base_updates = baseline_of.get(seed_key(row)), None
+        if row.get("budget"):
+            base = tuned_baseline_run(rows, (row["corpus"], row["pairs"]), row["seed"])[0]
+        else:
+            base = baseline_of.get(seed_key(row))
+        base_updates = None
         try:
             base_updates = float(base["updates"]) if base else None
             units = plain_update_units(row["variant"], float(row["updates"]), cost_from_table(costs), base_updates)
@@ -138,7 +146,9 @@ def frontier(rows):
     run's gain over its seed's baseline divided by the same seed's reference
     gain, in percent; seeds without both are left out), mean relative
     compute, converged (all runs stopped by patience) and whether it meets
-    the target. Per seed, because seeds differ in gain more than variants do."""
+    the target. Per seed, because seeds differ in gain more than variants do.
+    Runs at convergence only: a run trained to a budget is in the budget table."""
+    rows = at_convergence(rows)
     baseline_of = baseline_runs(rows)
     slices = {}
     for row in rows:

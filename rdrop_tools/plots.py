@@ -9,11 +9,13 @@ label sits on the data.
 
 import math
 
+from rdrop_tools.budget import budget_lines
 from rdrop_tools.compute import TARGET_COMPUTE, TARGET_SHARE, frontier
 from rdrop_tools.fairseq_logs import valid_curve
 from rdrop_tools.files import atomic_path, fail
-from rdrop_tools.result_rows import BASELINE, REFERENCE_VARIANT, setting_label
+from rdrop_tools.result_rows import BASELINE, REFERENCE_VARIANT, at_convergence, setting_label
 from rdrop_tools.translation_results import summarize_quality
+from rdrop_tools.validation_choice import tuned_comparison
 
 GAIN_VARIANTS = (REFERENCE_VARIANT, "builtin")  # R-Drop from scratch; the cheaper ways are in the cost plot
 # 16 colours told apart on screen and in print (tab10, then darker ones), each
@@ -46,8 +48,9 @@ def slices(rows):
 
 
 def group_key(row):
-    """The runs a plot shows as one: a variant at one alpha and one setting (dropouts)."""
-    return row["variant"], "0" if row["variant"] == BASELINE else row["alpha"], setting_label(row)
+    """The runs a plot shows as one: a variant at one alpha and one setting
+    (dropouts; the budget plot draws a group's budgets as one line)."""
+    return row["variant"], "0" if row["variant"] == BASELINE else row["alpha"], setting_label({**row, "budget": ""})
 
 
 def group_label(key, settings):
@@ -241,3 +244,35 @@ def plot_frontier(rows, out):
             ax.text(0.5, 0.5, "no run with a known gain share and compute", ha="center", transform=ax.transAxes)
 
     plot_by_slice(rows, out, "R-Drop's gain against its compute (small number beside a point: its seeds)", 4.8, draw)
+
+
+def plot_budget(rows, out):
+    """Test BLEU against the compute budget, one panel per slice: a line per
+    group over the budgets it trained to (error bars: std over seeds) and,
+    hollow, the tuned baseline and tuned R-Drop at convergence at their
+    relative compute."""
+
+    def draw(ax, in_slice, look):
+        lines = {}
+        for g in budget_lines(in_slice):
+            key = (g["variant"], "0" if g["variant"] == BASELINE else g["alpha"], g["setting"].rsplit(" @", 1)[0])
+            lines.setdefault(key, []).append(g)
+        for key in sorted(lines, key=group_order):
+            points = lines[key]
+            ax.errorbar([g["budget"] for g in points], [g["bleu_mean"] for g in points],
+                        yerr=[0 if math.isnan(g["bleu_std"]) else g["bleu_std"] for g in points], capsize=3, ms=7,
+                        **look(key))  # fmt: skip
+        converged = {(g["variant"], g["alpha"], g["setting"]): g for g in summarize_quality(at_convergence(in_slice))}
+        for t in tuned_comparison(in_slice, ("corpus", "pairs"), "valid_bleu", True, "test_bleu"):
+            key = (t["variant"], "0" if t["variant"] == BASELINE else t["alpha"], t["setting"])
+            g = converged.get((t["variant"], t["alpha"], t["setting"]))
+            if t["role"] == "no-KL control" or g is None or math.isnan(g["relative_compute"]):
+                continue
+            style = look(key)
+            ax.scatter([g["relative_compute"]], [t["mean"]], s=110, marker=style["marker"], facecolors="none",
+                       edgecolors=style["color"], linewidths=1.5, label=f"{t['role']} at convergence (tuned)")  # fmt: skip
+        ax.set(xlabel="compute budget (plain updates, the converged tuned baseline's = 1x)",
+               ylabel="test BLEU (sacreBLEU)")  # fmt: skip
+
+    plot_by_slice(rows, out, "What each compute budget buys: lines trained to a budget (learning rate to zero at its "
+                  "end), hollow marks at convergence", 4.8, draw)  # fmt: skip

@@ -25,9 +25,18 @@ SETTING_HEADER = "dropout (attn, act)"
 
 
 def setting_label(row):
-    """The run's dropout, with attention and activation dropout where they are not 0: ``0.3 (0.1, 0.1)``."""
+    """The run's dropout, with attention and activation dropout where they are
+    not 0, and its compute budget where it trained to one: ``0.3 (0.1, 0.1)``,
+    ``0.3 (0.1, 0.1) @1.3x``."""
     extra = [row[c] for c in SETTING_COLUMNS[1:]]
-    return row["dropout"] + (f" ({', '.join(extra)})" if any(float(v) for v in extra) else "")
+    label = row["dropout"] + (f" ({', '.join(extra)})" if any(float(v) for v in extra) else "")
+    return label + (f" @{row['budget']}x" if row.get("budget") else "")
+
+
+def at_convergence(rows):
+    """The runs trained until patience stopped them (no compute budget): what
+    choices on validation and the frontier compare."""
+    return [r for r in rows if not r.get("budget")]
 
 
 def converged_label(stopped):

@@ -9,14 +9,24 @@ and ``benchmarks/summarize_small.py`` are their command lines.
 import argparse
 from pathlib import Path
 
+from rdrop_tools.budget import budget_plan, budget_table
 from rdrop_tools.compute import frontier_table, read_step_costs, refresh_relative_compute
 from rdrop_tools.corpora import sample_pairs
 from rdrop_tools.files import atomic_write, fail, read_lines, write_lines
 from rdrop_tools import lm_results
-from rdrop_tools.plots import plot_cost, plot_curves, plot_frontier, plot_gain, plot_perplexity_curves, slices
-from rdrop_tools.result_rows import SETTING_DEFAULTS
+from rdrop_tools.plots import (
+    plot_budget,
+    plot_cost,
+    plot_curves,
+    plot_frontier,
+    plot_gain,
+    plot_perplexity_curves,
+    slices,
+)
+from rdrop_tools.result_rows import at_convergence
 from rdrop_tools.translation_results import (
     QUALITY_KEY,
+    QUALITY_KEY_DEFAULTS,
     quality_runs_table,
     quality_summary_table,
     read_quality_rows,
@@ -55,7 +65,7 @@ def add_record_parser(sub, score_option, score_help, key_columns, defaults):
 
 
 def translation_main(argv=None):
-    """``small_mt.py sample|record|table|plot``: a translation run's slice, row, tables and curves."""
+    """``small_mt.py sample|budget|record|table|plot``: a translation run's slice, budget, row, tables and curves."""
     parser = argparse.ArgumentParser(
         prog="small_mt.py",
         description="Small translation runs trained to convergence: corpus slices, result rows, tables, curves.",
@@ -67,9 +77,17 @@ def translation_main(argv=None):
     p.add_argument("--pairs", type=int, required=True, help="0: all")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--out-prefix", required=True, help="writes PREFIX.<src ext> and PREFIX.<tgt ext>")
+    p = sub.add_parser("budget", help="the updates of a run trained to a multiple of its seed's baseline's compute")
+    p.add_argument("--csv", required=True, help="the results with the converged baseline runs")
+    for option in ("--corpus", "--pairs", "--seed", "--variant"):
+        p.add_argument(option, required=True)
+    p.add_argument("--budget", type=float, required=True, help="the multiple of the baseline's compute")
+    p.add_argument("--warmup", type=int, required=True, help="the run's warm-up updates: a budget must exceed them")
+    p.add_argument("--step-cost", default=str(STEP_COST), help="default: %(default)s")
     p = add_record_parser(sub, "--bleu", "the run's test BLEU file (scripts/bleu.py output)", QUALITY_KEY,
-                          SETTING_DEFAULTS)
+                          QUALITY_KEY_DEFAULTS)
     p.add_argument("--valid-bleu", help="its validation BLEU file (same decoding and scorer)")
+    p.add_argument("--budget-baseline", default="", help="with --budget: the setting of the baseline it is a multiple of")
     p = sub.add_parser("table", help="per-run and per-variant tables of the CSV")
     p.add_argument("--csv", required=True)
     p.add_argument("--corpus")
@@ -88,9 +106,14 @@ def translation_main(argv=None):
             out = Path(f"{args.out_prefix}{Path(path).suffix}")
             out.parent.mkdir(parents=True, exist_ok=True)
             write_lines(out, lines)
+    elif args.command == "budget":  # prints UPDATES<tab>the baseline's setting
+        updates, baseline = budget_plan(read_quality_rows(args.csv), read_step_costs(args.step_cost), args.corpus,
+                                        args.pairs, args.seed, args.variant, args.budget, args.warmup)  # fmt: skip
+        print(f"{updates}\t{baseline}")
     elif args.command == "record":
         key = {k: getattr(args, k) for k in QUALITY_KEY}
-        write_quality_row(args.csv, run_row(args.log, args.bleu, args.minutes, args.max_epoch, args.valid_bleu, **key))
+        row = run_row(args.log, args.bleu, args.minutes, args.max_epoch, args.valid_bleu, **key)
+        write_quality_row(args.csv, dict(row, budget_baseline=args.budget_baseline if args.budget else ""))
     elif args.command == "table":
         rows = select(read_quality_rows(args.csv), args.corpus, args.pairs)
         if not rows:
@@ -170,6 +193,13 @@ def report(rows):
         if alphas:
             parts += ["Alpha on the validation set (mean best validation loss over the seeds every alpha has):", "",
                       alphas, ""]
+    budgets = budget_table(rows)
+    if budgets:
+        parts += ["### What each compute budget buys", "",
+                  "Each run trained to a multiple of its seed's converged baseline's compute (plain updates), its "
+                  "learning rate decaying linearly to zero at its last update; compared with the baseline trained to "
+                  "the same budget on the same seeds, and as a share of R-Drop's converged gain over the tuned "
+                  "baseline.", "", budgets, ""]  # fmt: skip
     return "\n".join(parts)
 
 
@@ -184,6 +214,7 @@ def summarize_main(argv=None):
     parser.add_argument("--plot", help="write the gain-vs-data PNG here")
     parser.add_argument("--cost-plot", help="write the BLEU-vs-minutes PNG here")
     parser.add_argument("--frontier-plot", help="write the gain-share-vs-relative-compute PNG here")
+    parser.add_argument("--budget-plot", help="write the test-BLEU-vs-budget PNG here (runs trained to a budget)")
     parser.add_argument("--step-cost", default=str(STEP_COST),
                         help="CSV of variant,cost_per_update (a plain update = 1.0; default: %(default)s)")  # fmt: skip
     args = parser.parse_args(argv)
@@ -195,9 +226,12 @@ def summarize_main(argv=None):
     if args.out_md:
         with atomic_write(args.out_md) as f:
             f.write(text)
+    converged = at_convergence(rows)
     if args.plot:
-        plot_gain(rows, args.plot)
+        plot_gain(converged, args.plot)
     if args.cost_plot:
-        plot_cost(rows, args.cost_plot)
+        plot_cost(converged, args.cost_plot)
     if args.frontier_plot:
-        plot_frontier(rows, args.frontier_plot)
+        plot_frontier(converged, args.frontier_plot)
+    if args.budget_plot and len(converged) < len(rows):
+        plot_budget(rows, args.budget_plot)

@@ -19,22 +19,28 @@ from rdrop_tools.result_rows import (
 from rdrop_tools.tables import markdown_table
 
 
+# budget: the run trained to that multiple of its seed's converged baseline's
+# compute (empty: until patience), budget_baseline: that baseline's setting
 QUALITY_COLUMNS = [
-    "corpus", "pairs", "variant", "alpha", *SETTING_COLUMNS, "seed", "test_bleu", "valid_bleu", "best_valid_loss",
-    "epochs", "best_epoch", "updates", "train_minutes", "stopped_by", "relative_compute",
+    "corpus", "pairs", "variant", "alpha", *SETTING_COLUMNS, "budget", "seed", "test_bleu", "valid_bleu",
+    "best_valid_loss", "epochs", "best_epoch", "updates", "train_minutes", "stopped_by", "relative_compute",
+    "budget_baseline",
 ]  # fmt: skip
-# CSVs written before relative_compute, then before the settings and valid_bleu
-_BEFORE_SETTINGS = [c for c in QUALITY_COLUMNS if c not in SETTING_COLUMNS and c != "valid_bleu"]
-_OLDER_QUALITY_COLUMNS = [_BEFORE_SETTINGS, _BEFORE_SETTINGS[:-1]]
+# CSVs written before the budget, before relative_compute, then before the settings and valid_bleu
+_BEFORE_BUDGET = [c for c in QUALITY_COLUMNS if c not in ("budget", "budget_baseline")]
+_BEFORE_SETTINGS = [c for c in _BEFORE_BUDGET if c not in SETTING_COLUMNS and c != "valid_bleu"]
+_OLDER_QUALITY_COLUMNS = [_BEFORE_BUDGET, _BEFORE_SETTINGS, _BEFORE_SETTINGS[:-1]]
 
-QUALITY_KEY = ("corpus", "pairs", "variant", "alpha", *SETTING_COLUMNS, "seed")  # one run; a rerun replaces its row
+# one run; a rerun replaces its row
+QUALITY_KEY = ("corpus", "pairs", "variant", "alpha", *SETTING_COLUMNS, "budget", "seed")
+QUALITY_KEY_DEFAULTS = {**SETTING_DEFAULTS, "budget": ""}  # rows from before a key column ran at these
 
 
 def read_quality_rows(csv_path):
     """The rows of the translation quality CSV. In a CSV from before a column,
     ``relative_compute`` and ``valid_bleu`` read empty and the settings as
     their defaults (the runs before them used the defaults)."""
-    return read_result_rows(csv_path, QUALITY_COLUMNS, _OLDER_QUALITY_COLUMNS, SETTING_DEFAULTS)
+    return read_result_rows(csv_path, QUALITY_COLUMNS, _OLDER_QUALITY_COLUMNS, QUALITY_KEY_DEFAULTS)
 
 
 def write_quality_row(csv_path, row):
@@ -42,8 +48,8 @@ def write_quality_row(csv_path, row):
     may be left out: it depends on other runs (the same seed's baseline may
     finish later), so ``refresh_relative_compute`` fills it from the whole CSV;
     ``valid_bleu`` too (empty), and the settings (their defaults)."""
-    write_result_row(csv_path, row, QUALITY_COLUMNS, QUALITY_KEY, ("relative_compute", "valid_bleu"),
-                     _OLDER_QUALITY_COLUMNS, SETTING_DEFAULTS)  # fmt: skip
+    write_result_row(csv_path, row, QUALITY_COLUMNS, QUALITY_KEY, ("relative_compute", "valid_bleu", "budget_baseline"),
+                     _OLDER_QUALITY_COLUMNS, QUALITY_KEY_DEFAULTS)  # fmt: skip
 
 
 def run_row(log_path, bleu_path, minutes, max_epoch, valid_bleu_path=None, **key):
@@ -70,8 +76,8 @@ def select(rows, corpus=None, pairs=None):
 
 
 def seed_key(row):
-    """A seed of a slice at one setting: a run is paired with the baseline of the same key."""
-    return (row["corpus"], row["pairs"], *(row[c] for c in SETTING_COLUMNS), row["seed"])
+    """A seed of a slice at one setting and budget: a run is paired with the baseline of the same key."""
+    return (row["corpus"], row["pairs"], *(row[c] for c in SETTING_COLUMNS), row.get("budget", ""), row["seed"])
 
 
 def baseline_runs(rows):
@@ -88,7 +94,7 @@ def summarize_quality(rows):
     one of its runs stopped by patience."""
     groups = {}
     for row in rows:
-        groups.setdefault(tuple(row[k] for k in QUALITY_KEY[:-1]), []).append(row)
+        groups.setdefault(tuple(row.get(k, "") for k in QUALITY_KEY[:-1]), []).append(row)
     baseline_of = baseline_runs(rows)
     summary = []
     for (corpus, pairs, variant, alpha, *_), members in groups.items():

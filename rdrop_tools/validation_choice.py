@@ -10,6 +10,7 @@ from rdrop_tools.result_rows import (
     SETTING_COLUMNS,
     SETTING_DEFAULTS,
     SETTING_HEADER,
+    at_convergence,
     setting_label,
 )
 from rdrop_tools.tables import markdown_table
@@ -23,7 +24,7 @@ def alpha_choice(rows, slice_keys):
     Rows of the baseline take no alpha and are left out, so is the no-KL
     control; alphas are compared within one setting (dropouts)."""
     groups = {}
-    for row in rows:
+    for row in at_convergence(rows):
         if row["variant"] != BASELINE and float(row["alpha"]) != 0:
             key = tuple(row[k] for k in slice_keys) + (_settings(row), row["variant"])
             groups.setdefault(key, {}).setdefault(float(row["alpha"]), {})[row["seed"]] = row
@@ -71,11 +72,11 @@ def setting_choice(rows, slice_keys, score_column, higher_is_better, seed=CHOICE
     ``seed`` with a ``score_column`` (validation BLEU for translation, best
     validation loss for language models), and the best of them: the choice
     made on validation, before any test score is read. The no-KL control
-    (alpha 0) is no R-Drop candidate: it follows R-Drop's choice.
-    Returns dicts with the slice keys, variant, alpha, settings (a dict),
+    (alpha 0) is no R-Drop candidate: it follows R-Drop's choice; nor is a
+    run trained to a compute budget. Returns dicts with the slice keys, variant, alpha, settings (a dict),
     score, chosen and the number of candidates."""
     groups = {}
-    for row in rows:
+    for row in at_convergence(rows):
         if row["seed"] != seed or not row[score_column] or is_no_kl(row):
             continue
         key = tuple(row[k] for k in slice_keys) + (row["variant"],)
@@ -112,8 +113,10 @@ def tuned_comparison(rows, slice_keys, score_column, higher_is_better, test_colu
     paired by seed, with how many seeds are ahead. Each line says its setting:
     the comparison is across settings on purpose. Where no R-Drop run has a
     validation score, R-Drop is its measured configuration at the default
-    setting, with 0 choices tried (not tuned).
+    setting, with 0 choices tried (not tuned). Runs trained to a compute
+    budget are left out: this compares runs at convergence.
     """
+    rows = at_convergence(rows)
     chosen = {}
     for c in setting_choice(rows, slice_keys, score_column, higher_is_better):
         if c["chosen"]:
@@ -155,6 +158,24 @@ def tuned_comparison(rows, slice_keys, score_column, higher_is_better, test_colu
                           "ahead": f"{sum(better)}/{len(paired)}" if variant != BASELINE else "",
                           "candidates": choice["candidates"]})  # fmt: skip
     return lines
+
+
+def tuned_baseline_run(rows, slice_key, seed, slice_keys=("corpus", "pairs"), score_column="valid_bleu"):
+    """The converged baseline run of SEED in the slice (``slice_keys`` values
+    ``slice_key``) at the baseline's setting chosen on validation, else at the
+    default setting: the reference a compute budget is a multiple of. Returns
+    ``(row, how)``, how ``"tuned"`` or ``"default"``; ``(None, None)`` if there is none."""
+    in_slice = [r for r in at_convergence(rows) if tuple(r[k] for k in slice_keys) == tuple(slice_key)]
+    for choice in setting_choice(in_slice, slice_keys, score_column, True):
+        if choice["variant"] == BASELINE and choice["chosen"]:
+            settings, how = tuple(choice["settings"].values()), "tuned"
+            break
+    else:
+        settings, how = tuple(SETTING_DEFAULTS.values()), "default"
+    for r in in_slice:
+        if r["variant"] == BASELINE and r["seed"] == str(seed) and _settings(r) == settings:
+            return r, how
+    return None, None
 
 
 def _untuned_reference(rows, reference):

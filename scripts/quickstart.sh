@@ -53,6 +53,7 @@ export PYTHONWARNINGS=${PYTHONWARNINGS:-ignore}  # fairseq 0.12 on torch 2.x is 
 # keep freed (tokens x vocab) buffers for reuse instead of page-faulting fresh
 # ones every step: 1.5-2x faster CPU training (benchmarks/RESULTS.md)
 export MALLOC_MMAP_MAX_=${MALLOC_MMAP_MAX_:-0} MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD_:-100000000000}
+[[ -z ${BUDGET:-} ]] || { echo "quickstart: error: BUDGET is a knob of benchmarks/reproduce_small.sh; the quickstart trains until patience" >&2; exit 2; }
 [[ $SMOKE == 1 ]] && PAIRS=200 VERSES=300  # and scripts/small_runs.sh's smoke settings
 for seed in $SEEDS; do
   [[ $seed =~ ^[0-9]+$ ]] || { echo "quickstart: error: SEEDS must be whole numbers, got '$seed'" >&2; exit 2; }

@@ -22,7 +22,11 @@
 # ALPHA_WARMUP (1000 updates, variant ours_warmup), MULTI30K_DIR, BIBLE_DIR
 # (a folder with train/valid/test.{es,en} from scripts/bible_corpus.py: no apt
 # needed) and SMOKE (1: a tiny model for 2 epochs, 50 validation and 40 test
-# sentences, to check the pipeline in minutes). FAIRSEQ_TRAIN, an array, is
+# sentences, to check the pipeline in minutes), BUDGET (empty: train until
+# patience; B: train to B x the same seed's converged baseline's compute in
+# plain updates, the learning rate warming up as usual, then decaying
+# linearly to zero at the last update; the run's BUDGET_UPDATES come from
+# small_mt.py budget). FAIRSEQ_TRAIN, an array, is
 # the command that trains (default $BIN/fairseq-train; the quickstart runs
 # scripts/train_taking_freed_cores.py, so that the run still training takes
 # the other's core when that one ends).
@@ -137,6 +141,7 @@ small_mt_setting_tag() {  # the dropouts in a run's name where they differ from 
   [[ $DROPOUT == 0.3 ]] || tag+="-d$DROPOUT"
   [[ $ATTENTION_DROPOUT == 0 ]] || tag+="-att$ATTENTION_DROPOUT"
   [[ $ACTIVATION_DROPOUT == 0 ]] || tag+="-act$ACTIVATION_DROPOUT"
+  [[ -z ${BUDGET:-} ]] || tag+="-b$BUDGET"
   echo "$tag"
 }
 
@@ -167,15 +172,30 @@ small_mt_time_cap() {  # fairseq-train's flag for the MINUTES cap (none when 0)
   if [[ $MINUTES != 0 ]]; then echo "--stop-time-hours $(awk "BEGIN {print $MINUTES / 60}")"; fi
 }
 
+small_mt_schedule() {  # the learning-rate schedule and stopping rule: patience, or BUDGET_UPDATES updates
+  if [[ -n ${BUDGET_UPDATES:-} ]]; then  # linear decay to zero at the budget's last update (resumes exactly)
+    echo "--lr-scheduler polynomial_decay --warmup-updates $WARMUP --total-num-update $BUDGET_UPDATES" \
+      "--end-learning-rate 0 --power 1 --max-update $BUDGET_UPDATES"
+  else
+    echo "--lr-scheduler inverse_sqrt --warmup-updates $WARMUP --patience $PATIENCE"
+  fi
+}
+
+small_mt_budget_updates() {  # CSV CORPUS PAIRS SEED VARIANT: "UPDATES<tab>BASELINE SETTING" of a run trained to BUDGET
+  $PY scripts/small_mt.py budget --csv "$1" --corpus "$2" --pairs "$3" --seed "$4" --variant "$5" \
+    --budget "$BUDGET" --warmup "$WARMUP"
+}
+
 small_mt_add_minutes() {  # FILE START: add the minutes since SECONDS was START to those in FILE (resumed runs add up)
   awk -v prev="$(cat "$1" 2> /dev/null || echo 0)" -v s=$((SECONDS - $2)) \
     'BEGIN {printf "%.1f\n", prev + s / 60}' > "$1"
 }
 
-small_mt_train() {  # DIR NAME VARIANT ALPHA SEED [EXTRA FLAGS...]: train until patience (resumes an interrupted run)
-  local dir=$1 name=$2 variant=$3 alpha=$4 seed=$5 start=$SECONDS cap flags
+small_mt_train() {  # DIR NAME VARIANT ALPHA SEED [EXTRA FLAGS...]: train until patience or to BUDGET_UPDATES (resumes)
+  local dir=$1 name=$2 variant=$3 alpha=$4 seed=$5 start=$SECONDS cap flags schedule
   shift 5
   read -r -a flags <<< "$(small_mt_variant_flags "$variant" "$alpha")"
+  read -r -a schedule <<< "$(small_mt_schedule)"
   if [[ $variant == ours_from_baseline ]]; then
     # fairseq loads this only on a first launch: an interrupted run resumes from its own last checkpoint
     flags+=(--finetune-from-model "$(small_mt_baseline_of "$dir" "$seed")/checkpoint_best.pt")
@@ -186,8 +206,8 @@ small_mt_train() {  # DIR NAME VARIANT ALPHA SEED [EXTRA FLAGS...]: train until 
   "${FAIRSEQ_TRAIN[@]:-$BIN/fairseq-train}" "$dir/bin" --user-dir rdrop_fairseq "${flags[@]}" "${SMALL_MT_MODEL[@]}" \
     --dropout "$DROPOUT" --attention-dropout "$ATTENTION_DROPOUT" --activation-dropout "$ACTIVATION_DROPOUT" \
     --label-smoothing 0.1 --optimizer adam --adam-betas '(0.9, 0.98)' \
-    --lr "$LR" --lr-scheduler inverse_sqrt --warmup-updates "$WARMUP" --max-tokens "$MAX_TOKENS" \
-    --max-epoch "$MAX_EPOCH" --patience "$PATIENCE" "${cap[@]}" --save-dir "$dir/$name" \
+    --lr "$LR" "${schedule[@]}" --max-tokens "$MAX_TOKENS" \
+    --max-epoch "$MAX_EPOCH" "${cap[@]}" --save-dir "$dir/$name" \
     --no-epoch-checkpoints --cpu --seed "$seed" --log-format json --log-interval 100 "$@" \
     >> "$dir/$name.log" 2>> "$dir/$name.err"
   small_mt_add_minutes "$dir/$name.minutes" "$start"
@@ -222,7 +242,8 @@ small_mt_record() {  # CSV DIR NAME CORPUS VARIANT ALPHA SEED: one row of result
   $PY scripts/small_mt.py record --csv "$1" --log "$2/$3.log" --bleu "$2/$3.bleu" \
     --valid-bleu "$2/$3.valid.bleu" --minutes "$minutes" --max-epoch "$MAX_EPOCH" --corpus "$4" \
     --pairs "$(wc -l < "$2/text/train.en")" --variant "$5" --alpha "$6" --dropout "$DROPOUT" \
-    --attention-dropout "$ATTENTION_DROPOUT" --activation-dropout "$ACTIVATION_DROPOUT" --seed "$7"
+    --attention-dropout "$ATTENTION_DROPOUT" --activation-dropout "$ACTIVATION_DROPOUT" --seed "$7" \
+    ${BUDGET:+--budget "$BUDGET" --budget-baseline "$BUDGET_BASELINE"}
 }
 
 # Language models (the lm corpus; they use the translation part's Bible

@@ -260,13 +260,14 @@ def test_summarize_fills_relative_compute_into_the_csv_and_keeps_the_rest(tmp_pa
     old = [row("ours", 1, 14.0, updates=4000, alpha=3), row("ours_enc_once", 1, 13.0, alpha=3)]
     # a CSV from before relative_compute, the dropouts and valid_bleu: accepted, and rewritten with
     # them, the dropouts at the defaults those runs had, the other columns and the row order kept
-    before = [c for c in QUALITY_COLUMNS if c not in SETTING_COLUMNS + ["valid_bleu", "relative_compute"]]
+    later = SETTING_COLUMNS + ["valid_bleu", "relative_compute", "budget", "budget_baseline"]
+    before = [c for c in QUALITY_COLUMNS if c not in later]
     old_text = ",".join(before) + "\n" + "".join(",".join(str(r[c]) for c in before) + "\n" for r in old)
     path.write_text(old_text)
     summarize = [sys.executable, REPO / "benchmarks" / "summarize_small.py", path, "--step-cost", costs]
     subprocess.run(summarize, capture_output=True, text=True, check=True)
     lines = path.read_text().splitlines()
-    assert lines[0] == ",".join(QUALITY_COLUMNS) and QUALITY_COLUMNS[-1] == "relative_compute"
+    assert lines[0] == ",".join(QUALITY_COLUMNS) and QUALITY_COLUMNS[-2:] == ["relative_compute", "budget_baseline"]
     back = read_quality_rows(path)
     assert [[r[c] for c in before] for r in back] == [line.split(",") for line in old_text.splitlines()[1:]]
     assert [(r["dropout"], r["attention_dropout"], r["activation_dropout"], r["valid_bleu"]) for r in back] == [
