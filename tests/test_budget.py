@@ -217,3 +217,21 @@ def test_small_mt_budget_prints_the_updates_and_the_baseline(tmp_path):
                           env=cli_env())  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == "650\t0.3/0/0 default, not tuned\n"
+
+
+def test_summarize_reports_and_plots_the_budgets(tmp_path):
+    path, png = tmp_path / "quality.csv", tmp_path / "budget.png"
+    for r in budget_rows():
+        write_quality_row(path, r)
+    costs = tmp_path / "costs.csv"
+    costs.write_text("variant,cost_per_update\n" + "".join(f"{k},{v}\n" for k, v in COSTS.items()))
+    proc = subprocess.run([sys.executable, str(REPO / "benchmarks" / "summarize_small.py"), str(path),
+                           "--step-cost", str(costs), "--budget-plot", str(png)], capture_output=True, text=True,
+                          env=cli_env())  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    section = proc.stdout.split("### What each compute budget buys")[1]
+    assert "| bible | 1000 | 2x | ours | 3 | 0.3 (0.1, 0.1) @2x | 2 | 8.60 +- 0.00 | +2.00 | 100% | 2.00x |" in section
+    # the converged frontier keeps to runs at convergence
+    frontier = proc.stdout.split("Frontier")[1].split("###")[0]
+    assert "@" not in frontier
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
