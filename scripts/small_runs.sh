@@ -99,11 +99,12 @@ small_mt_raw() {  # CORPUS WORK: the folder of the whole corpus' train/valid/tes
   elif [[ ! -f $raw/test.en ]]; then
     rm -rf "$raw.tmp" && mkdir -p "$raw.tmp"
     if [[ $corpus == bible ]]; then
-      $PY scripts/bible_corpus.py --out "$raw.tmp" > /dev/null
+      # its one-line error (no diatheke, a module missing) stops the run; no half corpus is kept
+      $PY scripts/bible_corpus.py --out "$raw.tmp" > /dev/null || { rm -rf "$raw.tmp"; return 2; }
     else
       for split in train:train valid:val test:test_2016_flickr; do
         for lang in de en; do
-          gzip -dc "$MULTI30K_DIR/${split#*:}.$lang.gz" > "$raw.tmp/${split%:*}.$lang"
+          gzip -dc "$MULTI30K_DIR/${split#*:}.$lang.gz" > "$raw.tmp/${split%:*}.$lang" || { rm -rf "$raw.tmp"; return 2; }
         done
       done
     fi
@@ -116,7 +117,7 @@ small_mt_prepare() {  # CORPUS PAIRS DIR: slice (0 = all pairs) -> sentencepiece
   local corpus=$1 pairs=$2 dir=$3 src raw split lang
   src=$(small_mt_source_lang "$corpus")
   [[ -f $dir/bin/dict.en.txt ]] && return 0
-  raw=$(small_mt_raw "$corpus" "$(dirname "$dir")")
+  raw=$(small_mt_raw "$corpus" "$(dirname "$dir")") || return 2
   rm -rf "$dir/text" "$dir/bin.tmp" && mkdir -p "$dir/text"
   $PY scripts/small_mt.py sample --src "$raw/train.$src" --tgt "$raw/train.en" --pairs "$pairs" --out-prefix "$dir/text/train"
   # Bible: 300 of the 2,166 validation verses keep validation a small part

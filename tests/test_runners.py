@@ -74,3 +74,21 @@ def test_runners_refuse_a_python_they_cannot_use_in_one_line(tmp_path):
         assert f"PY='{python}' cannot import fairseq" in proc.stderr
         assert f"==> Environment ({python})" in proc.stdout and "(.venv)" not in proc.stdout
     assert not work.exists()
+
+
+def test_a_bible_corpus_that_cannot_be_built_stops_the_run_in_one_line(tmp_path):
+    """Without the SWORD modules, scripts/bible_corpus.py's one-line error ends
+    the invocation before any training, and no half-built corpus is left behind."""
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "diatheke").write_text("#!/bin/sh\nexit 0\n")  # installed, but without the modules
+    (fake / "diatheke").chmod(0o755)
+    work = tmp_path / "work"
+    env = {**cli_env(), "SMOKE": "1", "SLICES": "bible:200", "WORK": str(work), "CSV": str(tmp_path / "q.csv"),
+           "SEEDS": "1", "VARIANTS": "baseline", "PATH": f"{fake}:{os.environ['PATH']}"}  # fmt: skip
+    env.pop("BIBLE_DIR", None)
+    proc = subprocess.run(REPRODUCE, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "SWORD module(s) missing" in proc.stderr, proc.stderr
+    assert not (work / "raw-bible").exists() and not (work / "raw-bible.tmp").exists()
+    assert not list(work.glob("bible-200/baseline*"))
