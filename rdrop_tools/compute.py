@@ -147,7 +147,8 @@ def frontier(rows):
     gain, in percent; seeds without both are left out), mean relative
     compute, converged (all runs stopped by patience) and whether it meets
     the target. Per seed, because seeds differ in gain more than variants do.
-    Runs at convergence only: a run trained to a budget is in the budget table."""
+    Runs at convergence only: a run trained to a budget is in the budget table;
+    a baseline only at a setting some R-Drop way ran at."""
     rows = at_convergence(rows)
     baseline_of = baseline_runs(rows)
     slices = {}
@@ -160,7 +161,10 @@ def frontier(rows):
         groups = {}
         for row in chosen:
             groups.setdefault((row["variant"], row["alpha"], setting_label(row)), []).append(row)
+        compared = {setting for variant, _, setting in groups if variant != BASELINE}
         for (variant, run_alpha, setting), members in groups.items():
+            if variant == BASELINE and setting not in compared:
+                continue  # a baseline of the dropout grid alone: nothing to compare with it
             shares = []
             for r in members:
                 base, ref = baseline_of.get(seed_key(r)), reference_of.get(seed_key(r))

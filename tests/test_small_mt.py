@@ -504,3 +504,8 @@ def test_alphas_are_compared_within_one_setting():
                     dict(row("ours", 1, 9.0, alpha=0), best_valid_loss="5.0")])  # the no-KL control  # fmt: skip
     choices = alpha_choice(rows, ("corpus", "pairs"))
     assert [(c["alpha"], c["best_valid_loss"], c["chosen"]) for c in choices] == [(1.0, 6.5, False), (3.0, 6.3, True)]
+
+
+def test_the_frontier_leaves_out_baselines_of_settings_no_r_drop_way_ran_at():
+    rows = strings([row("baseline", 1, 10.0), row("baseline", 1, 9.0, dropout="0.5"), row("ours", 1, 12.0, alpha=3)])
+    assert [(g["variant"], g["setting"]) for g in frontier(rows)] == [("baseline", "0.3"), ("ours", "0.3")]
