@@ -60,7 +60,7 @@ def budget_lines(rows, reference=REFERENCE_VARIANT):
     """Per slice and budget, each group trained to it: test BLEU, the change
     against the baseline trained to the same budget (same seeds) and its share
     of R-Drop's converged gain over the tuned baseline (the tuned comparison's
-    R-Drop line), in the order of the budgets."""
+    R-Drop line), in the order of the budgets; ``run`` is one of the group's rows."""
     converged_gain = {}
     for line in tuned_comparison(rows, ("corpus", "pairs"), "valid_bleu", True, "test_bleu"):
         if line["role"] == "R-Drop" and line["variant"] == reference:
@@ -72,7 +72,7 @@ def budget_lines(rows, reference=REFERENCE_VARIANT):
         gain = converged_gain.get((g["corpus"], g["pairs"]), math.nan)
         share = 100 * g["gain"] / gain if gain and not math.isnan(gain) and g["variant"] != BASELINE else math.nan
         lines.append({**g, "budget": float(members[0]["budget"]), "converged_gain": gain, "gain_share": share,
-                      "budget_baseline": members[0]["budget_baseline"]})  # fmt: skip
+                      "budget_baseline": members[0]["budget_baseline"], "run": members[0]})  # fmt: skip
     return sorted(lines, key=lambda g: (g["corpus"], int(g["pairs"]), g["budget"], g["variant"] != BASELINE,
                                         g["variant"], float(g["alpha"]), g["setting"]))  # fmt: skip
 

@@ -255,8 +255,7 @@ def plot_budget(rows, out):
     def draw(ax, in_slice, look):
         lines = {}
         for g in budget_lines(in_slice):
-            key = (g["variant"], "0" if g["variant"] == BASELINE else g["alpha"], g["setting"].rsplit(" @", 1)[0])
-            lines.setdefault(key, []).append(g)
+            lines.setdefault(group_key(g["run"]), []).append(g)
         for key in sorted(lines, key=group_order):
             points = lines[key]
             ax.errorbar([g["budget"] for g in points], [g["bleu_mean"] for g in points],
