@@ -32,11 +32,13 @@ variants train on the same batches (the plain run's iterator, drawn outside
 the timed region), taking turns batch by batch in an order that rotates each
 step so no variant always follows the same one; the first step is warm-up.
 Writes ``variant,cost_per_update`` (mean step time over the plain one's) to
-``--out-csv`` and prints a markdown table (mean and median ratios)::
+``--out-csv`` and prints a markdown table (mean and median ratios); with
+``--repeats N`` the whole timing runs N times in a row and the CSV gets each
+variant's median over them::
 
     OMP_NUM_THREADS=1 MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=100000000000 \
       python benchmarks/bench_train_step.py --small-run work/reproduce_small/multi30k-3000/bin \
-      --out-csv benchmarks/results/step_cost.csv [--steps 80]
+      --out-csv benchmarks/results/step_cost.csv [--steps 80] [--repeats 3]
 """
 
 import argparse
@@ -153,37 +155,55 @@ def small_run(args):
             yield from epoch_itr.next_epoch_itr(shuffle=True)
 
     names = list(trainers)
-    times = {name: [] for name in names}
-    tokens = 0
-    for step, sample in zip(range(args.steps + 1), batches()):
-        turn = step % len(names)
-        for name in names[turn:] + names[:turn]:
-            # fairseq's built-in R-Drop stacks the net_input it is given in place
-            copy = {**sample, "net_input": dict(sample["net_input"])}
-            start = time.perf_counter()
-            trainers[name].train_step([copy])
-            if step > 0:  # the first step warms up allocators and caches
-                times[name].append(time.perf_counter() - start)
-        tokens += sample["ntokens"] if step > 0 else 0
-
-    plain_mean = statistics.mean(times["plain"])
-    plain_median = statistics.median(times["plain"])
-    print(f"{args.steps} steps, {tokens / args.steps:.0f} target tokens per batch, "
-          f"{args.threads} thread(s), alpha {SMALL_RUN_ALPHA}\n")
-    print("| variant | mean s | median s | cost per update (mean) | (median) |")
-    print("|---|---:|---:|---:|---:|")
-    rows = []
-    for name, ts in times.items():
-        mean, median = statistics.mean(ts), statistics.median(ts)
-        rows.append((name, f"{mean / plain_mean:.3f}"))
-        print(f"| {name} | {mean:.3f} | {median:.3f} | {mean / plain_mean:.3f}x "
-              f"| {median / plain_median:.3f}x |")
+    batch_stream = batches()
+    ratios = []  # per repeat: variant -> mean step time over the plain one's
+    for repeat in range(1, args.repeats + 1):
+        times = {name: [] for name in names}
+        tokens = 0
+        for step, sample in zip(range(args.steps + 1), batch_stream):
+            turn = step % len(names)
+            for name in names[turn:] + names[:turn]:
+                # fairseq's built-in R-Drop stacks the net_input it is given in place
+                copy = {**sample, "net_input": dict(sample["net_input"])}
+                start = time.perf_counter()
+                trainers[name].train_step([copy])
+                if step > 0:  # the first step warms up allocators and caches
+                    times[name].append(time.perf_counter() - start)
+            tokens += sample["ntokens"] if step > 0 else 0
+        ratios.append(print_step_table(times, tokens, args, repeat))
+    costs = median_costs(ratios)
+    if args.repeats > 1:
+        print(f"\nmedian over {args.repeats} repeats: "
+              + ", ".join(f"{name} {cost:.3f}x" for name, cost in costs.items()))
     if args.out_csv:
         Path(args.out_csv).parent.mkdir(parents=True, exist_ok=True)
         with open(args.out_csv, "w", newline="") as f:
             writer = csv.writer(f)
             writer.writerow(["variant", "cost_per_update"])
-            writer.writerows(rows)
+            writer.writerows((name, f"{cost:.3f}") for name, cost in costs.items())
+
+
+def print_step_table(times, tokens, args, repeat):
+    """Print one repeat's markdown table; return its mean-time ratios to plain."""
+    plain_mean = statistics.mean(times["plain"])
+    plain_median = statistics.median(times["plain"])
+    print(f"\nrepeat {repeat}/{args.repeats}: {args.steps} steps, {tokens / args.steps:.0f} target "
+          f"tokens per batch, {args.threads} thread(s), alpha {SMALL_RUN_ALPHA}\n")
+    print("| variant | mean s | median s | cost per update (mean) | (median) |")
+    print("|---|---:|---:|---:|---:|")
+    ratios = {}
+    for name, ts in times.items():
+        mean, median = statistics.mean(ts), statistics.median(ts)
+        ratios[name] = mean / plain_mean
+        print(f"| {name} | {mean:.3f} | {median:.3f} | {mean / plain_mean:.3f}x "
+              f"| {median / plain_median:.3f}x |")
+    return ratios
+
+
+def median_costs(ratios):
+    """Each variant's median cost over the repeats: one repeat disturbed by the
+    machine's load moves a mean but not the median of three."""
+    return {name: statistics.median(repeat[name] for repeat in ratios) for name in ratios[0]}
 
 
 def main():
@@ -196,10 +216,15 @@ def main():
                         help="cost per update of each R-Drop mode in the small runs' setting, "
                         "on their fairseq binaries (e.g. work/reproduce_small/multi30k-3000/bin)")
     parser.add_argument("--out-csv", help="with --small-run: write variant,cost_per_update here")
+    parser.add_argument("--repeats", type=int, default=1,
+                        help="with --small-run: time all variants this many times, one after "
+                        "another; --out-csv gets each variant's median cost")
     args = parser.parse_args()
     small = args.small_run is not None
     if args.out_csv and not small:
         parser.error("--out-csv needs --small-run")
+    if args.repeats < 1 or (args.repeats > 1 and not small):
+        parser.error("--repeats needs --small-run and a count of at least 1")
     args.steps = args.steps if args.steps is not None else (80 if small else 12)
     args.max_tokens = args.max_tokens if args.max_tokens is not None else (1024 if small else 4096)
     args.threads = args.threads if args.threads is not None else (1 if small else 2)

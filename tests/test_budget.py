@@ -46,6 +46,23 @@ def test_a_budget_gives_each_mode_the_most_updates_that_fit(variant, expected):
                                                                                           cost, 1000)  # fmt: skip
 
 
+def test_the_cost_per_update_is_each_modes_median_over_the_repeats():
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import bench_train_step
+
+    repeats = [{"plain": 1.0, "ours": 2.0, "ours_fraction50": 1.6},
+               {"plain": 1.0, "ours": 2.6, "ours_fraction50": 1.4},  # a repeat under a load burst
+               {"plain": 1.0, "ours": 2.1, "ours_fraction50": 1.5}]  # fmt: skip
+    assert bench_train_step.median_costs(repeats) == {"plain": 1.0, "ours": 2.1, "ours_fraction50": 1.5}
+
+
+@pytest.mark.parametrize("flags", [["--repeats", "0", "--small-run", "bin"], ["--repeats", "3"]])
+def test_the_cost_benchmark_refuses_repeats_it_cannot_run(flags):
+    done = subprocess.run([sys.executable, str(REPO / "benchmarks" / "bench_train_step.py"), *flags],
+                          capture_output=True, text=True, env=cli_env(), timeout=120)  # fmt: skip
+    assert done.returncode == 2 and "--repeats needs --small-run" in done.stderr
+
+
 def test_a_mode_without_a_measured_cost_has_no_budget():
     assert updates_for_budget("ours_onesided", 2, 1000, cost_from_table(COSTS)) is None
 
