@@ -52,8 +52,7 @@ def budget_plan(rows, costs, corpus, pairs, seed, variant, budget, warmup):
     if updates <= warmup:
         fail(f"a {budget:g}x budget gives {variant} {updates} updates, within the {warmup} warm-up updates: "
              "raise the budget or lower WARMUP")  # fmt: skip
-    label = f"{base['dropout']}/{base['attention_dropout']}/{base['activation_dropout']}"
-    return updates, label + (" tuned" if how == "tuned" else " default, not tuned")
+    return updates, setting_label(base) + (" tuned" if how == "tuned" else " default, not tuned")
 
 
 def budget_lines(rows, reference=REFERENCE_VARIANT):

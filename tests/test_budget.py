@@ -71,13 +71,13 @@ def test_the_budget_is_a_multiple_of_the_tuned_baseline_else_the_default_one(cap
     rows = [row("baseline", 1, 5.0, updates=1000, valid_bleu="6.00"),
             row("baseline", 1, 6.0, updates=1600, extra="0.1", valid_bleu="7.00"),  # chosen on validation
             row("baseline", 2, 5.5, updates=1200)]  # fmt: skip
-    assert budget_plan(rows, COSTS, "bible", 1000, 1, "ours", 1.3, 200) == (1040, "0.3/0.1/0.1 tuned")
+    assert budget_plan(rows, COSTS, "bible", 1000, 1, "ours", 1.3, 200) == (1040, "0.3 (0.1, 0.1) tuned")
     # seed 2 has no run at the tuned setting: nothing to be a multiple of
     with pytest.raises(SystemExit):
         budget_plan(rows, COSTS, "bible", 1000, 2, "ours", 1.3, 200)
     assert "no converged baseline of bible 1000 seed 2" in capsys.readouterr().err
     untuned = [row("baseline", 2, 5.5, updates=1200)]  # no validation BLEU anywhere: the default setting
-    assert budget_plan(untuned, COSTS, "bible", 1000, 2, "baseline", 2, 200) == (2400, "0.3/0/0 default, not tuned")
+    assert budget_plan(untuned, COSTS, "bible", 1000, 2, "baseline", 2, 200) == (2400, "0.3 default, not tuned")
     # a run trained to a budget is never the reference
     assert budget_plan(untuned + [row("baseline", 2, 5.0, updates=99, budget="1")], COSTS, "bible", 1000, 2,
                        "baseline", 1, 200)[0] == 1200  # fmt: skip
@@ -102,11 +102,11 @@ def test_the_budget_is_written_read_back_and_keys_the_run(tmp_path):
     path = tmp_path / "quality.csv"
     write_quality_row(path, row("ours", 1, 8.0))
     write_quality_row(path, dict(row("ours", 1, 7.0, budget="1.3", stopped_by="max_update"),
-                                 budget_baseline="0.3/0/0 default, not tuned"))  # fmt: skip
+                                 budget_baseline="0.3 default, not tuned"))  # fmt: skip
     rows = read_quality_rows(path)
     # two runs: the budgeted one does not replace the converged run
     assert [(r["budget"], r["test_bleu"], r["budget_baseline"]) for r in rows] == [
-        ("", "8.00", ""), ("1.3", "7.00", "0.3/0/0 default, not tuned")]  # fmt: skip
+        ("", "8.00", ""), ("1.3", "7.00", "0.3 default, not tuned")]  # fmt: skip
     # a CSV from before the budget reads as runs trained until patience
     header = "corpus,pairs,variant,alpha,dropout,attention_dropout,activation_dropout,seed,test_bleu,valid_bleu," \
              "best_valid_loss,epochs,best_epoch,updates,train_minutes,stopped_by,relative_compute"  # fmt: skip
@@ -233,7 +233,7 @@ def test_small_mt_budget_prints_the_updates_and_the_baseline(tmp_path):
                            "1.3", "--warmup", "200", "--step-cost", str(costs)], capture_output=True, text=True,
                           env=cli_env())  # fmt: skip
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout == "650\t0.3/0/0 default, not tuned\n"
+    assert proc.stdout == "650\t0.3 default, not tuned\n"
 
 
 def test_summarize_reports_and_plots_the_budgets(tmp_path):
