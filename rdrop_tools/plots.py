@@ -8,8 +8,9 @@ label sits on the data.
 """
 
 import math
+import statistics
 
-from rdrop_tools.budget import budget_lines
+from rdrop_tools.budget import budget_lines, budget_multiple
 from rdrop_tools.compute import TARGET_COMPUTE, TARGET_SHARE, frontier
 from rdrop_tools.fairseq_logs import valid_curve
 from rdrop_tools.files import atomic_path, fail
@@ -261,15 +262,16 @@ def plot_budget(rows, out):
             ax.errorbar([g["budget"] for g in points], [g["bleu_mean"] for g in points],
                         yerr=[0 if math.isnan(g["bleu_std"]) else g["bleu_std"] for g in points], capsize=3, ms=7,
                         **look(key))  # fmt: skip
-        converged = {(g["variant"], g["alpha"], g["setting"]): g for g in summarize_quality(at_convergence(in_slice))}
+        converged = at_convergence(in_slice)
         for t in tuned_comparison(in_slice, ("corpus", "pairs"), "valid_bleu", True, "test_bleu"):
             key = (t["variant"], "0" if t["variant"] == BASELINE else t["alpha"], t["setting"])
-            g = converged.get((t["variant"], t["alpha"], t["setting"]))
-            if t["role"] == "no-KL control" or g is None or math.isnan(g["relative_compute"]):
+            members = [r for r in converged if group_key(r) == key]
+            x = statistics.fmean(budget_multiple(in_slice, r) for r in members) if members else math.nan
+            if t["role"] == "no-KL control" or math.isnan(x):
                 continue
             style = look(key)
-            ax.scatter([g["relative_compute"]], [t["mean"]], s=110, marker=style["marker"], facecolors="none",
-                       edgecolors=style["color"], linewidths=1.5, label=f"{t['role']} at convergence (tuned)")  # fmt: skip
+            ax.scatter([x], [t["mean"]], s=110, marker=style["marker"], facecolors="none", edgecolors=style["color"],
+                       linewidths=1.5, label=f"{t['role']} at convergence (tuned)")
         ax.set(xlabel="compute budget (plain updates, the converged tuned baseline's = 1x)",
                ylabel="test BLEU (sacreBLEU)")  # fmt: skip
 

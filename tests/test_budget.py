@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from rdrop_tools.budget import break_even, budget_lines, budget_plan, budget_table, updates_for_budget
+from rdrop_tools.budget import break_even, budget_lines, budget_multiple, budget_plan, budget_table, updates_for_budget
 from rdrop_tools.compute import cost_from_table, plain_update_units, read_step_costs, relative_compute
 from rdrop_tools.translation_results import read_quality_rows, write_quality_row
 from rdrop_tools.validation_choice import setting_choice, tuned_comparison
@@ -118,35 +118,65 @@ def test_the_budget_is_written_read_back_and_keys_the_run(tmp_path):
 
 def budget_rows():
     """A slice with a tuned baseline and tuned R-Drop at convergence (R-Drop's
-    gain +2.00 on both seeds) and runs trained to 1x and 2x the baseline's compute."""
+    gain +2.00 on both seeds) and runs trained to 1x and 2x the baseline's
+    compute: at 1x the converged baseline has the better validation BLEU, at
+    2x the one trained to the budget."""
     rows = []
     for seed in (1, 2):
-        valid = "7.00" if seed == 1 else ""
-        rows += [row("baseline", seed, 6.0, updates=1000, extra="0.1", valid_bleu=valid),
+        rows += [row("baseline", seed, 6.0, updates=1000, extra="0.1", valid_bleu="7.00"),
                  row("baseline", seed, 9.0, updates=900, valid_bleu="6.00" if seed == 1 else ""),  # not chosen
                  row("ours", seed, 8.0, updates=2000, extra="0.1", valid_bleu="9.00" if seed == 1 else ""),
-                 row("baseline", seed, 6.5, updates=1000, extra="0.1", budget="1", stopped_by="max_update"),
+                 row("baseline", seed, 6.5, updates=1000, extra="0.1", budget="1", valid_bleu="6.50",
+                     stopped_by="max_update"),
                  row("ours", seed, 6.0 + seed, updates=500, extra="0.1", budget="1", stopped_by="max_update"),
-                 row("baseline", seed, 6.6, updates=2000, extra="0.1", budget="2", stopped_by="max_update"),
+                 row("baseline", seed, 6.6, updates=2000, extra="0.1", budget="2", valid_bleu="7.50",
+                     stopped_by="max_update"),
                  row("ours", seed, 8.6, updates=1000, extra="0.1", budget="2", stopped_by="max_update")]  # fmt: skip
     return rows
 
 
-def test_budget_runs_compare_with_the_baseline_at_the_same_budget_and_the_converged_gain():
+def test_budget_runs_compare_with_the_baseline_at_the_same_budget_and_the_best_within_it():
     rows = budget_rows()
     lines = {(g["variant"], g["budget"]): g for g in budget_lines(rows)}
-    # ours at 1x: 7.0 and 8.0 against the 1x baseline's 6.5: +0.5 and +1.5
+    # ours at 1x: 7.0 and 8.0 against the 1x baseline's 6.5: +0.5 and +1.5;
+    # against the converged baseline (6.0), chosen on validation (7.00 > 6.50): +1.0 and +2.0
     assert lines[("ours", 1.0)]["gain"] == pytest.approx(1.0)
-    assert lines[("ours", 1.0)]["gain_share"] == pytest.approx(50.0)  # of the converged +2.00
-    assert lines[("ours", 2.0)]["gain"] == pytest.approx(2.0) and lines[("ours", 2.0)]["gain_share"] == pytest.approx(100)
-    assert math.isnan(lines[("baseline", 1.0)]["gain_share"])
+    assert lines[("ours", 1.0)]["gain_best"] == pytest.approx(1.5)
+    assert lines[("ours", 1.0)]["gain_share"] == pytest.approx(75.0)  # of the converged +2.00
+    # at 2x the baseline trained to the budget is chosen (7.50 > 7.00): both comparisons are +2.00
+    assert lines[("ours", 2.0)]["gain"] == pytest.approx(2.0)
+    assert lines[("ours", 2.0)]["gain_best"] == pytest.approx(2.0)
+    assert lines[("ours", 2.0)]["gain_share"] == pytest.approx(100)
+    assert math.isnan(lines[("baseline", 1.0)]["gain_share"]) and math.isnan(lines[("baseline", 1.0)]["gain"])
+    assert lines[("baseline", 1.0)]["gain_best"] == pytest.approx(0.5)  # 6.5 against the chosen converged 6.0
     assert break_even(budget_lines(rows)) == {("bible", "1000"): 1.0}
     # compute is charged against the converged tuned baseline (1000 updates), the budget's reference
     computes = relative_compute(rows, COSTS)
     assert [c for r, c in zip(rows, computes) if r["budget"] and r["seed"] == "1"] == ["1.000", "1.000", "2.000",
                                                                                       "2.000"]  # fmt: skip
     table = budget_table([dict(r, relative_compute=c) for r, c in zip(rows, computes)])
-    assert "| bible | 1000 | 1x | ours | 3 | 0.3 (0.1, 0.1) @1x | 2 | 7.50 +- 0.71 | +1.00 | 50% | 1.00x |" in table
+    assert "| 1x | ours | 3 | 0.3 (0.1, 0.1) @1x | 2 | 7.50 +- 0.71 | +1.00 | +1.50 | 75% | 1.00x |" in table
+
+
+def test_a_budget_run_at_its_own_setting_compares_with_the_tuned_baseline_at_the_budget():
+    # the baseline's choice is dropout 0.4, R-Drop's 0.3: each side at its own setting, as at convergence
+    rows = [row("baseline", 1, 24.0, updates=1000, dropout="0.4", valid_bleu="23.00"),
+            row("baseline", 1, 23.0, updates=800, valid_bleu="22.00"),
+            row("ours", 1, 26.0, updates=2000, valid_bleu="25.00"),
+            row("baseline", 1, 23.5, updates=1300, dropout="0.4", budget="1.3", valid_bleu="22.50",
+                stopped_by="max_update"),
+            row("baseline", 1, 30.0, updates=1300, budget="1.3", valid_bleu="29.00", stopped_by="max_update"),
+            row("ours", 1, 25.0, updates=650, budget="1.3", stopped_by="max_update")]  # fmt: skip
+    ours = next(g for g in budget_lines(rows) if g["variant"] == "ours")
+    assert ours["gain"] == pytest.approx(1.5)  # against 23.5 (0.4 at 1.3x), not the untuned 0.3 baseline's 30.0
+    assert ours["gain_best"] == pytest.approx(1.0)  # the converged 0.4 baseline has the better validation BLEU
+    assert ours["gain_share"] == pytest.approx(50.0)  # of R-Drop's converged +2.00 over the tuned baseline
+    # on the budget axis converged R-Drop (2000 updates x 2.0) costs 4x the tuned baseline's 1000 updates,
+    # where its relative compute (against the 0.3 baseline's 800 updates) is 5x
+    computes = relative_compute(rows, COSTS)
+    rows = [dict(r, relative_compute=c) for r, c in zip(rows, computes)]
+    assert rows[2]["relative_compute"] == "5.000" and budget_multiple(rows, rows[2]) == pytest.approx(4.0)
+    assert budget_multiple(rows, rows[5]) == pytest.approx(1.3)  # 650 x 2.0 over 1000
 
 
 def test_budget_runs_are_no_candidates_on_validation_nor_in_the_converged_comparison():
@@ -247,7 +277,7 @@ def test_summarize_reports_and_plots_the_budgets(tmp_path):
                           env=cli_env())  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     section = proc.stdout.split("### What each compute budget buys")[1]
-    assert "| bible | 1000 | 2x | ours | 3 | 0.3 (0.1, 0.1) @2x | 2 | 8.60 +- 0.00 | +2.00 | 100% | 2.00x |" in section
+    assert "| 2x | ours | 3 | 0.3 (0.1, 0.1) @2x | 2 | 8.60 +- 0.00 | +2.00 | +2.00 | 100% | 2.00x |" in section
     # the converged frontier keeps to runs at convergence
     frontier = proc.stdout.split("Frontier")[1].split("###")[0]
     assert "@" not in frontier
