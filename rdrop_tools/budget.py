@@ -77,14 +77,14 @@ def budget_lines(rows, reference=REFERENCE_VARIANT):
     against the tuned baseline trained to the same budget, and against the
     best tuned baseline within the budget (chosen per seed on validation
     BLEU: trained to the budget, or converged, which costs 1x), same seeds;
-    the latter's share of R-Drop's converged gain over the tuned baseline
-    (the tuned comparison's R-Drop line). A user with the budget could take
-    either baseline, so the share is against the better one. In the order of
-    the budgets; ``run`` is one of the group's rows."""
-    converged_gain = {}
+    the latter's share of R-Drop's converged gain over the tuned baseline on
+    the same seeds (the tuned comparison's R-Drop line). A user with the
+    budget could take either baseline, so the share is against the better
+    one. In the order of the budgets; ``run`` is one of the group's rows."""
+    converged_gain = {}  # per slice: seed -> tuned R-Drop's converged gain over the tuned baseline
     for line in tuned_comparison(rows, ("corpus", "pairs"), "valid_bleu", True, "test_bleu"):
         if line["role"] == "R-Drop" and line["variant"] == reference:
-            converged_gain[(line["corpus"], line["pairs"])] = line["change"]
+            converged_gain[(line["corpus"], line["pairs"])] = line["change_by_seed"]
     groups = {}
     for r in rows:
         if r.get("budget"):
@@ -92,19 +92,21 @@ def budget_lines(rows, reference=REFERENCE_VARIANT):
     lines = []
     for members in groups.values():
         first = members[0]
-        at_budget, best = [], []
+        is_baseline = first["variant"] == BASELINE
+        by_seed = converged_gain.get((first["corpus"], first["pairs"]), {})
+        at_budget, best, shared = [], [], []
         for r in members:
             base, better = _baselines_within(rows, r["corpus"], r["pairs"], r["budget"], r["seed"])
             at_budget += [float(r["test_bleu"]) - float(base["test_bleu"])] if base else []
-            best += [float(r["test_bleu"]) - float(better["test_bleu"])] if better else []
-        gain = converged_gain.get((first["corpus"], first["pairs"]), math.nan)
-        is_baseline = first["variant"] == BASELINE
-        gain_best = statistics.fmean(best) if best else math.nan
-        share = 100 * gain_best / gain if gain and not math.isnan(gain) and not is_baseline else math.nan
+            if better:
+                best.append(float(r["test_bleu"]) - float(better["test_bleu"]))
+                shared += [(best[-1], by_seed[r["seed"]])] if r["seed"] in by_seed else []
+        gain = statistics.fmean(g for _, g in shared) if shared else math.nan
+        share = 100 * statistics.fmean(b for b, _ in shared) / gain if shared and gain and not is_baseline else math.nan
         lines.append({**summarize_quality(members)[0], "budget": float(first["budget"]),
                       "gain": math.nan if is_baseline or not at_budget else statistics.fmean(at_budget),
-                      "gain_best": gain_best, "converged_gain": gain, "gain_share": share,
-                      "budget_baseline": first["budget_baseline"], "run": first})  # fmt: skip
+                      "gain_best": statistics.fmean(best) if best else math.nan, "converged_gain": gain,
+                      "gain_share": share, "budget_baseline": first["budget_baseline"], "run": first})  # fmt: skip
     return sorted(lines, key=lambda g: (g["corpus"], int(g["pairs"]), g["budget"], g["variant"] != BASELINE,
                                         g["variant"], float(g["alpha"]), g["setting"]))  # fmt: skip
 
@@ -142,7 +144,7 @@ def budget_table(rows):
         return ""
     columns = ["corpus", "pairs", "budget", "variant", "alpha", SETTING_HEADER, "seeds", "test BLEU (mean +- std)",
                "vs baseline at the budget", "vs best baseline within it",
-               f"share of R-Drop's converged gain (aim {TARGET_SHARE:.0f}%)",
+               f"share of R-Drop's converged gain, same seeds (aim {TARGET_SHARE:.0f}%)",
                "relative compute", "budget of the baseline at"]  # fmt: skip
     return markdown_table(columns, lines)
 

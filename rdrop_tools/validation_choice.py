@@ -144,17 +144,19 @@ def tuned_comparison(rows, slice_keys, score_column, higher_is_better, test_colu
             if not members:
                 continue
             scores = [float(members[s][test_column]) for s in sorted(members, key=int)]
-            paired = [float(members[s][test_column]) - float(base_runs[s][test_column])
-                      for s in sorted(members, key=int) if s in base_runs]  # fmt: skip
+            by_seed = {s: float(members[s][test_column]) - float(base_runs[s][test_column])
+                       for s in sorted(members, key=int) if s in base_runs}  # fmt: skip
+            paired = list(by_seed.values())
             better = [d > 0 if higher_is_better else d < 0 for d in paired]
+            compared = paired and variant != BASELINE
             lines.append({**dict(zip(slice_keys, slice_key)), "role": role, "variant": variant,
                           "alpha": choice["alpha"], "setting": setting_label({**members[min(members, key=int)]}),
                           "seeds": len(members), "mean": statistics.fmean(scores),
                           "std": statistics.stdev(scores) if len(scores) > 1 else math.nan,
-                          "change": statistics.fmean(paired) if paired and variant != BASELINE else math.nan,
-                          "relative_change": statistics.fmean(
-                              d / float(base_runs[s][test_column]) for d, s in zip(paired, sorted(members, key=int)))
-                          if paired and variant != BASELINE else math.nan,
+                          "change": statistics.fmean(paired) if compared else math.nan,
+                          "change_by_seed": by_seed if compared else {},
+                          "relative_change": statistics.fmean(d / float(base_runs[s][test_column])
+                                                              for s, d in by_seed.items()) if compared else math.nan,
                           "ahead": f"{sum(better)}/{len(paired)}" if variant != BASELINE else "",
                           "candidates": choice["candidates"]})  # fmt: skip
     return lines

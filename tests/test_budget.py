@@ -158,6 +158,17 @@ def test_budget_runs_compare_with_the_baseline_at_the_same_budget_and_the_best_w
     assert "| 1x | ours | 3 | 0.3 (0.1, 0.1) @1x | 2 | 7.50 +- 0.71 | +1.00 | +1.50 | 75% | 1.00x |" in table
 
 
+def test_the_share_is_of_the_converged_gain_on_the_same_seeds():
+    rows = budget_rows()
+    rows[9]["test_bleu"] = "9.00"  # seed 2's converged R-Drop: a +3.00 gain where seed 1's is +2.00
+    lines = {(g["variant"], g["budget"]): g for g in budget_lines(rows)}
+    assert lines[("ours", 1.0)]["gain_share"] == pytest.approx(100 * 1.5 / 2.5)
+    # a budget trained on seed 1 alone is measured against seed 1's converged gain, not the mean +2.50
+    only_seed_1 = [r for r in rows if not (r["budget"] == "2" and r["variant"] == "ours" and r["seed"] == "2")]
+    lines = {(g["variant"], g["budget"]): g for g in budget_lines(only_seed_1)}
+    assert lines[("ours", 2.0)]["seeds"] == 1 and lines[("ours", 2.0)]["gain_share"] == pytest.approx(100.0)
+
+
 def test_a_budget_run_at_its_own_setting_compares_with_the_tuned_baseline_at_the_budget():
     # the baseline's choice is dropout 0.4, R-Drop's 0.3: each side at its own setting, as at convergence
     rows = [row("baseline", 1, 24.0, updates=1000, dropout="0.4", valid_bleu="23.00"),
