@@ -62,6 +62,10 @@ def _settings(row):
     return tuple(row[c] for c in SETTING_COLUMNS)
 
 
+def _distance_to_default(row):
+    return sum(abs(float(row[c]) - float(SETTING_DEFAULTS[c])) for c in SETTING_COLUMNS)
+
+
 def is_no_kl(row):
     """R-Drop's duplicated batch without the consistency term: the control for seeing each sentence twice."""
     return row["variant"] != BASELINE and float(row["alpha"]) == 0
@@ -71,10 +75,12 @@ def setting_choice(rows, slice_keys, score_column, higher_is_better, seed=CHOICE
     """Per slice (``slice_keys``) and variant: every (alpha, setting) run on
     ``seed`` with a ``score_column`` (validation BLEU for translation, best
     validation loss for language models), and the best of them: the choice
-    made on validation, before any test score is read. The no-KL control
-    (alpha 0) is no R-Drop candidate: it follows R-Drop's choice; nor is a
-    run trained to a compute budget. Returns dicts with the slice keys, variant, alpha, settings (a dict),
-    score, chosen and the number of candidates."""
+    made on validation, before any test score is read. A tie at the score's
+    recorded precision goes to the setting nearest the default one (a tie is
+    no evidence for a change). The no-KL control (alpha 0) is no R-Drop
+    candidate: it follows R-Drop's choice; nor is a run trained to a compute
+    budget. Returns dicts with the slice keys, variant, alpha, settings (a
+    dict), score, chosen and the number of candidates."""
     groups = {}
     for row in at_convergence(rows):
         if row["seed"] != seed or not row[score_column] or is_no_kl(row):
@@ -85,7 +91,7 @@ def setting_choice(rows, slice_keys, score_column, higher_is_better, seed=CHOICE
     for key, candidates in groups.items():
         candidates.sort(key=lambda r: (float(r["alpha"]), *map(float, _settings(r))))
         sign = -1 if higher_is_better else 1
-        best = min(candidates, key=lambda r: sign * float(r[score_column]))
+        best = min(candidates, key=lambda r: (sign * float(r[score_column]), _distance_to_default(r)))
         for r in candidates:
             choices.append({**dict(zip(slice_keys, key)), "variant": key[-1], "alpha": r["alpha"],
                             "settings": dict(zip(SETTING_COLUMNS, _settings(r))), "setting": setting_label(r),

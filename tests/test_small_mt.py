@@ -448,6 +448,16 @@ def test_settings_are_chosen_on_seed_1s_validation_bleu_not_test():
     assert "| bible | 1000 | baseline | 0 | 0.3 | 16.00 | yes |" in table
 
 
+def test_a_tie_on_validation_keeps_the_setting_nearest_the_default():
+    rows = strings([row("baseline", 1, 20.0, dropout="0.2", valid_bleu="15.00"),
+                    row("baseline", 1, 10.0, dropout="0.3", valid_bleu="15.00"),
+                    row("baseline", 1, 30.0, dropout="0.5", valid_bleu="15.00")])  # fmt: skip
+    choices = setting_choice(rows, ("corpus", "pairs"), "valid_bleu", higher_is_better=True)
+    assert [c["settings"]["dropout"] for c in choices if c["chosen"]] == ["0.3"]
+    without_default = setting_choice(rows[::2], ("corpus", "pairs"), "valid_bleu", higher_is_better=True)
+    assert [c["settings"]["dropout"] for c in without_default if c["chosen"]] == ["0.2"]  # 0.1 from 0.3, not 0.2
+
+
 def test_the_tuned_comparison_sets_each_side_at_its_own_choice_with_the_no_kl_control():
     base = {1: 10.0, 2: 11.0, 3: 12.0}  # the chosen baseline (dropout 0.4), by seed
     ours = {1: 13.0, 2: 11.5, 3: 11.0}  # the chosen R-Drop (alpha 3, dropout 0.2): ahead on 2 of 3
