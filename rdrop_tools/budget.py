@@ -62,10 +62,9 @@ def _baselines_within(rows, corpus, pairs, budget, seed):
     could train (that run, and the converged one where the budget covers its
     1x) the one with the higher validation BLEU. Either is None if missing."""
     converged, _ = tuned_baseline_run(rows, (corpus, pairs), seed)
-    at_budget = next((r for r in rows if r["variant"] == BASELINE and r["corpus"] == corpus and r["pairs"] == pairs
-                      and r.get("budget") == budget and r["seed"] == seed
-                      and (converged is None or setting_label(dict(r, budget="")) == setting_label(converged))),
-                     None)  # fmt: skip
+    if converged is None:  # no reference: a budget run cannot have been planned against it
+        return None, None
+    at_budget = baseline_runs(rows).get(seed_key({**converged, "budget": budget}))
     candidates = [r for r in (at_budget, converged if float(budget) >= 1 else None) if r is not None]
     scored = [r for r in candidates if r.get("valid_bleu")]
     best = max(scored, key=lambda r: float(r["valid_bleu"])) if scored else at_budget
