@@ -59,13 +59,19 @@ def budget_plan(rows, costs, corpus, pairs, seed, variant, budget, warmup):
 def _baselines_within(rows, corpus, pairs, budget, seed):
     """``(at the budget, best within it)``: the tuned baseline's run of SEED
     trained to BUDGET, and of the tuned baselines a user with this budget
-    could train (that run, and the converged one where the budget covers its
-    1x) the one with the higher validation BLEU. Either is None if missing."""
+    could train (the converged one where the budget covers its 1x, and every
+    one trained to a budget no larger) the one with the higher validation
+    BLEU. Either is None if missing."""
     converged, _ = tuned_baseline_run(rows, (corpus, pairs), seed)
     if converged is None:  # no reference: a budget run cannot have been planned against it
         return None, None
-    at_budget = baseline_runs(rows).get(seed_key({**converged, "budget": budget}))
-    candidates = [r for r in (at_budget, converged if float(budget) >= 1 else None) if r is not None]
+    same_setting = seed_key(converged)[:-2]
+    trained = {float(r["budget"]): r for r in rows
+               if r["variant"] == BASELINE and r.get("budget") and r["seed"] == converged["seed"]
+               and seed_key(r)[:-2] == same_setting}  # fmt: skip
+    at_budget = trained.get(float(budget))
+    candidates = [converged] if float(budget) >= 1 else []
+    candidates += [r for b, r in sorted(trained.items()) if b <= float(budget)]
     scored = [r for r in candidates if r.get("valid_bleu")]
     best = max(scored, key=lambda r: float(r["valid_bleu"])) if scored else at_budget
     return at_budget, best
@@ -75,7 +81,8 @@ def budget_lines(rows, reference=REFERENCE_VARIANT):
     """Per slice and budget, each group trained to it: test BLEU; the change
     against the tuned baseline trained to the same budget, and against the
     best tuned baseline within the budget (chosen per seed on validation
-    BLEU: trained to the budget, or converged, which costs 1x), same seeds;
+    BLEU: converged, which costs 1x, or trained to this budget or a smaller
+    one), same seeds;
     the latter's share of R-Drop's converged gain over the tuned baseline on
     the same seeds (the tuned comparison's R-Drop line). A user with the
     budget could take either baseline, so the share is against the better

@@ -158,6 +158,18 @@ def test_budget_runs_compare_with_the_baseline_at_the_same_budget_and_the_best_w
     assert "| 1x | ours | 3 | 0.3 (0.1, 0.1) @1x | 2 | 7.50 +- 0.71 | +1.00 | +1.50 | 75% | 1.00x |" in table
 
 
+def test_a_baseline_trained_to_a_smaller_budget_is_a_candidate_within_a_larger_one():
+    rows = budget_rows()
+    rows[3]["valid_bleu"] = "8.00"  # seed 1's baseline trained to 1x: better on validation than 2x (7.50)
+    rows[3]["test_bleu"] = "7.60"
+    rows += [row("baseline", 1, 9.9, updates=3000, extra="0.1", budget="3", valid_bleu="99.00",
+                 stopped_by="max_update")]  # a larger budget is no candidate within 2x  # fmt: skip
+    lines = {(g["variant"], g["budget"]): g for g in budget_lines(rows)}
+    # seed 1: ours at 2x (8.6) against the 1x run (7.6): +1.0; seed 2: against its 2x run (6.6): +2.0
+    assert lines[("ours", 2.0)]["gain_best"] == pytest.approx(1.5)
+    assert lines[("ours", 2.0)]["gain"] == pytest.approx(2.0)  # the same budget's baseline is still 6.6
+
+
 def test_the_share_is_of_the_converged_gain_on_the_same_seeds():
     rows = budget_rows()
     rows[9]["test_bleu"] = "9.00"  # seed 2's converged R-Drop: a +3.00 gain where seed 1's is +2.00
