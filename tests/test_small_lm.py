@@ -198,3 +198,29 @@ def test_quickstart_refuses_an_unknown_mode(tmp_path):
     proc = subprocess.run(["bash", REPO / "scripts" / "quickstart.sh", "lmm"], env=env, capture_output=True, text=True)
     assert proc.returncode == 2 and "mode" in proc.stderr and proc.stderr.count("\n") == 1
     assert not (tmp_path / "w").exists()
+
+
+def test_each_language_model_is_compared_at_its_own_validation_choice_with_the_no_kl_control(tmp_path, capsys):
+    def run(arch, variant, alpha, seed, ppl, valid, dropout="0.3"):
+        return {**row(arch, variant, alpha, seed, ppl), "dropout": dropout, "best_valid_loss": valid}
+
+    rows = [run("adaptive", "baseline", "0", "1", "60.00", "5.80"),
+            run("adaptive", "baseline", "0", "1", "58.00", "5.70", dropout="0.4"),  # lower loss: the choice
+            run("adaptive", "baseline", "0", "2", "59.00", "5.75", dropout="0.4"),
+            run("adaptive", "ours", "1", "1", "52.20", "5.50"), run("adaptive", "ours", "1", "2", "53.10", "5.52"),
+            # no-KL control at R-Drop's chosen setting: never a candidate of the choice, however low its loss
+            run("adaptive", "ours", "0", "1", "61.48", "5.00"), run("adaptive", "ours", "0", "2", "57.82", "5.01"),  # ahead on seed 2
+            run("transformer_lm", "baseline", "0", "1", "62.00", "5.85"),
+            run("transformer_lm", "baseline", "0", "1", "65.00", "5.85", dropout="0.4")]  # a tie keeps 0.3  # fmt: skip
+    csv_path = tmp_path / "lm.csv"
+    for r in rows:
+        lm_results.write_row(csv_path, r)
+    language_model_main(["table", "--csv", str(csv_path)])
+    out = capsys.readouterr().out
+    # R-Drop against the 0.4 baseline on seeds 1 and 2: 52.2 - 58 = -5.8, 53.1 - 59 = -5.9; by hand
+    relative = 100 * (-5.8 / 58 - 5.9 / 59) / 2
+    assert f"| adaptive | R-Drop | 1 | 1 | 0.3 (0.1, 0) | 2 | 52.65 +- 0.64 | -5.85 ({relative:+.1f}%) | 2/2 |" in out
+    relative = 100 * (3.48 / 58 - 1.18 / 59) / 2
+    assert f"| adaptive | no-KL control | 1 | 0 | 0.3 (0.1, 0) | 2 | 59.65 +- 2.59 | +1.15 ({relative:+.1f}%) | 1/2 |" in out
+    assert "| adaptive | baseline | 2 | 0 | 0.4 (0.1, 0) | 2 | 58.50 +- 0.71 |" in out
+    assert "| transformer_lm | baseline | 2 | 0 | 0.3 (0.1, 0) | 1 | 62.00 |" in out
