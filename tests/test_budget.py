@@ -301,7 +301,9 @@ def test_summarize_reports_and_plots_the_budgets(tmp_path):
     assert proc.returncode == 0, proc.stderr
     section = proc.stdout.split("### What each compute budget buys")[1]
     assert "| 2x | ours | 3 | 0.3 (0.1, 0.1) @2x | 2 | 8.60 +- 0.00 | +2.00 | +2.00 | 100% | 2.00x |" in section
-    # the converged frontier keeps to runs at convergence
-    frontier = proc.stdout.split("Frontier")[1].split("###")[0]
-    assert "@" not in frontier
+    # the converged summary and frontier keep to runs at convergence; every run keeps its own row
+    summary, runs, _, frontier = proc.stdout.split("### bible, 1000 training pairs")[1].split("\n\n")[1:5]
+    assert "| baseline | 0 | 0.3 (0.1, 0.1) | 2 |" in summary and "@" not in summary
+    assert "| ours | 3 | 0.3 (0.1, 0.1) | 2 |" in frontier and "@" not in frontier
+    assert "| ours | 3 | 0.3 (0.1, 0.1) @2x | 2 |" in runs
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
