@@ -82,11 +82,10 @@ def budget_lines(rows, reference=REFERENCE_VARIANT):
     against the tuned baseline trained to the same budget, and against the
     best tuned baseline within the budget (chosen per seed on validation
     BLEU: converged, which costs 1x, or trained to this budget or a smaller
-    one), same seeds;
-    the latter's share of R-Drop's converged gain over the tuned baseline on
-    the same seeds (the tuned comparison's R-Drop line). A user with the
-    budget could take either baseline, so the share is against the better
-    one. In the order of the budgets; ``run`` is one of the group's rows."""
+    one), same seeds; the latter's share of R-Drop's converged gain over the
+    tuned baseline on the same seeds (the tuned comparison's R-Drop line). A
+    user with the budget could take any of these baselines, so the share is
+    against the best one. In the order of the budgets; ``run`` is one of the group's rows."""
     converged_gain = {}  # per slice: seed -> tuned R-Drop's converged gain over the tuned baseline
     for line in tuned_comparison(rows, ("corpus", "pairs"), "valid_bleu", True, "test_bleu"):
         if line["role"] == "R-Drop" and line["variant"] == reference:

@@ -201,7 +201,8 @@ def report(rows):
                   "its learning rate decaying linearly to zero at its last update; compared, on the same seeds, with "
                   "the tuned baseline trained to the same budget and with the best tuned baseline within the budget "
                   "(per seed, of the converged one, which costs 1x, and those trained to this budget or a smaller one, "
-                  "the one with the higher validation BLEU); the share is of R-Drop's converged gain over the tuned baseline, against the latter.", "",
+                  "the one with the higher validation BLEU); the share is of R-Drop's converged gain over the tuned "
+                  "baseline, against the latter.", "",
                   budgets, ""]  # fmt: skip
     return "\n".join(parts)
 
