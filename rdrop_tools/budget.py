@@ -155,11 +155,31 @@ def budget_table(rows):
 
 
 def break_even(lines):
-    """Per slice: the smallest budget at which some R-Drop way is ahead, on
-    average, of the best tuned baseline within that budget."""
+    """Per slice: the line of the smallest budget at which some R-Drop way is
+    ahead, on average, of the best tuned baseline within that budget (the
+    larger lead where two ways are ahead at it)."""
     found = {}
     for g in lines:
         if g["variant"] != BASELINE and not math.isnan(g["gain_best"]) and g["gain_best"] > 0:
             key = (g["corpus"], g["pairs"])
-            found[key] = min(found.get(key, math.inf), g["budget"])
+            best = found.get(key)
+            if best is None or (g["budget"], -g["gain_best"]) < (best["budget"], -best["gain_best"]):
+                found[key] = g
     return found
+
+
+def break_even_text(lines):
+    """Each slice with budget runs and its break-even budget (or that no budget
+    measured reaches one), so a reader of the budget table needs no arithmetic."""
+    found = break_even(lines)
+    parts = []
+    for key in sorted({(g["corpus"], g["pairs"]) for g in lines}, key=lambda k: (k[0], int(k[1]))):
+        g = found.get(key)
+        if g is None:
+            tried = sorted({b["budget"] for b in lines if (b["corpus"], b["pairs"]) == key and b["variant"] != BASELINE})
+            parts.append(f"{key[0]} {key[1]}: none up to {max(tried):g}x" if tried else f"{key[0]} {key[1]}: no R-Drop run")
+        else:
+            seeds = f"{g['seeds']} seed{'s' if g['seeds'] != 1 else ''}"
+            parts.append(f"{key[0]} {key[1]}: {g['budget']:g}x ({g['variant']}, alpha {g['alpha']}, "
+                         f"{g['gain_best']:+.2f} BLEU, {seeds})")  # fmt: skip
+    return "; ".join(parts) + "."

@@ -9,7 +9,7 @@ and ``benchmarks/summarize_small.py`` are their command lines.
 import argparse
 from pathlib import Path
 
-from rdrop_tools.budget import budget_plan, budget_table
+from rdrop_tools.budget import break_even_text, budget_lines, budget_plan, budget_table
 from rdrop_tools.compute import frontier_table, read_step_costs, refresh_relative_compute
 from rdrop_tools.corpora import sample_pairs
 from rdrop_tools.files import atomic_write, fail, read_lines, write_lines
@@ -203,7 +203,8 @@ def report(rows):
                   "(per seed, of the converged one, which costs 1x, and those trained to this budget or a smaller one, "
                   "the one with the higher validation BLEU); the share is of R-Drop's converged gain over the tuned "
                   "baseline, against the latter.", "",
-                  budgets, ""]  # fmt: skip
+                  budgets, "", "Break-even budget, the smallest at which an R-Drop way is ahead, on average, of the best "
+                  "baseline within it: " + break_even_text(budget_lines(rows)), ""]  # fmt: skip
     return "\n".join(parts)
 
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from rdrop_tools.budget import break_even, budget_lines, budget_multiple, budget_plan, budget_table, updates_for_budget
+from rdrop_tools.budget import break_even, break_even_text, budget_lines, budget_multiple, budget_plan, budget_table, updates_for_budget
 from rdrop_tools.compute import cost_from_table, plain_update_units, read_step_costs, relative_compute
 from rdrop_tools.translation_results import read_quality_rows, write_quality_row
 from rdrop_tools.validation_choice import setting_choice, tuned_comparison
@@ -149,7 +149,8 @@ def test_budget_runs_compare_with_the_baseline_at_the_same_budget_and_the_best_w
     assert lines[("ours", 2.0)]["gain_share"] == pytest.approx(100)
     assert math.isnan(lines[("baseline", 1.0)]["gain_share"]) and math.isnan(lines[("baseline", 1.0)]["gain"])
     assert lines[("baseline", 1.0)]["gain_best"] == pytest.approx(0.5)  # 6.5 against the chosen converged 6.0
-    assert break_even(budget_lines(rows)) == {("bible", "1000"): 1.0}
+    (first,) = break_even(budget_lines(rows)).values()
+    assert (first["variant"], first["budget"]) == ("ours", 1.0)  # ahead already at 1x, so 2x is not the break-even
     # compute is charged against the converged tuned baseline (1000 updates), the budget's reference
     computes = relative_compute(rows, COSTS)
     assert [c for r, c in zip(rows, computes) if r["budget"] and r["seed"] == "1"] == ["1.000", "1.000", "2.000",
@@ -307,3 +308,22 @@ def test_summarize_reports_and_plots_the_budgets(tmp_path):
     assert "| ours | 3 | 0.3 (0.1, 0.1) | 2 |" in frontier and "@" not in frontier
     assert "| ours | 3 | 0.3 (0.1, 0.1) @2x | 2 |" in runs
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
+
+
+def test_the_break_even_budget_is_the_smallest_where_r_drop_leads_the_best_baseline_within_it():
+    rows = budget_rows()
+    # seed 1 and 2 R-Drop at 1x fall behind the converged baseline (6.0): 5.5 and 5.9
+    for r in rows:
+        if r["variant"] == "ours" and r["budget"] == "1":
+            r["test_bleu"] = "5.50" if r["seed"] == "1" else "5.90"
+    lines = budget_lines(rows)
+    assert break_even(lines)[("bible", "1000")]["budget"] == 2.0
+    # at 2x: 8.6 against the 2x baselines (6.6, chosen on validation) on both seeds
+    assert break_even_text(lines) == "bible 1000: 2x (ours, alpha 3, +2.00 BLEU, 2 seeds)."
+    # with R-Drop behind at every budget the sentence says so instead of naming one
+    for r in rows:
+        if r["variant"] == "ours" and r["budget"]:
+            r["test_bleu"] = "5.00"
+    lines = budget_lines(rows)
+    assert break_even(lines) == {}
+    assert break_even_text(lines) == "bible 1000: none up to 2x."
