@@ -38,19 +38,20 @@ def alpha_choice(rows, slice_keys):
         losses = {alpha: statistics.fmean(float(runs[s]["best_valid_loss"]) for s in seeds)
                   for alpha, runs in by_alpha.items()}  # fmt: skip
         chosen = min(sorted(losses), key=lambda a: losses[a])
+        setting = setting_label(next(iter(by_alpha[chosen].values())))
         for alpha in sorted(losses):
-            choices.append({**dict(zip(slice_keys, key)), "variant": key[-1], "alpha": alpha, "seeds": seeds,
-                            "best_valid_loss": losses[alpha], "chosen": alpha == chosen})  # fmt: skip
+            choices.append({**dict(zip(slice_keys, key)), "variant": key[-1], "alpha": alpha, "setting": setting,
+                            "seeds": seeds, "best_valid_loss": losses[alpha], "chosen": alpha == chosen})  # fmt: skip
     return choices
 
 
 def alpha_choice_table(rows, slice_keys):
-    """``alpha_choice`` as a markdown table; empty when no variant ran two alphas."""
+    """``alpha_choice`` as a markdown table, one block per setting; empty when no variant ran two alphas."""
     choices = alpha_choice(rows, slice_keys)
     if not choices:
         return ""
-    columns = [*slice_keys, "variant", "alpha", "seeds", "best valid loss (mean)", "lowest"]
-    lines = [[*(c[k] for k in slice_keys), c["variant"], f"{c['alpha']:g}", " ".join(c["seeds"]),
+    columns = [*slice_keys, "variant", "alpha", SETTING_HEADER, "seeds", "best valid loss (mean)", "lowest"]
+    lines = [[*(c[k] for k in slice_keys), c["variant"], f"{c['alpha']:g}", c["setting"], " ".join(c["seeds"]),
               f"{c['best_valid_loss']:.3f}", "yes" if c["chosen"] else ""] for c in choices]  # fmt: skip
     return markdown_table(columns, lines)
 

@@ -148,8 +148,8 @@ def test_alpha_is_compared_on_validation_over_the_seeds_every_alpha_has(tmp_path
         lm_results.write_row(csv_path, r)
     language_model_main(["table", "--csv", str(csv_path)])
     out = capsys.readouterr().out
-    assert "| bible | 1000 | transformer_lm | ours | 1 | 1 | 5.700 | yes |" in out
-    assert "| bible | 1000 | transformer_lm | ours | 2 | 1 | 5.750 |  |" in out
+    assert "| bible | 1000 | transformer_lm | ours | 1 | 0.3 (0.1, 0) | 1 | 5.700 | yes |" in out
+    assert "| bible | 1000 | transformer_lm | ours | 2 | 0.3 (0.1, 0) | 1 | 5.750 |  |" in out
 
 
 def test_a_run_without_a_test_perplexity_is_refused(tmp_path, capsys):

@@ -145,8 +145,8 @@ def test_the_report_compares_alphas_on_validation_not_test(tmp_path):
     proc = subprocess.run([sys.executable, REPO / "benchmarks" / "summarize_small.py", path],
                           capture_output=True, text=True, check=True)  # fmt: skip
     report = proc.stdout.split("Alpha on the validation set")[1]
-    assert "| bible | 1000 | ours | 1 | 1 | 5.900 |  |" in report
-    assert "| bible | 1000 | ours | 5 | 1 | 5.400 | yes |" in report
+    assert "| bible | 1000 | ours | 1 | 0.3 | 1 | 5.900 |  |" in report
+    assert "| bible | 1000 | ours | 5 | 0.3 | 1 | 5.400 | yes |" in report
 
 
 def test_reproduction_lists_its_runs_and_refuses_bad_slices():
@@ -506,14 +506,19 @@ def test_every_run_group_of_a_plot_has_its_own_look():
 
 
 def test_alphas_are_compared_within_one_setting():
-    from rdrop_tools.validation_choice import alpha_choice
+    from rdrop_tools.validation_choice import alpha_choice, alpha_choice_table
 
     rows = strings([dict(row("ours", 1, 12.0, alpha=1), best_valid_loss="6.5"),
                     dict(row("ours", 1, 13.0, alpha=3), best_valid_loss="6.3"),
                     dict(row("ours", 1, 14.0, alpha=3, dropout="0.2"), best_valid_loss="6.0"),  # another setting
+                    dict(row("ours", 1, 15.0, alpha=5, dropout="0.2"), best_valid_loss="6.1"),
                     dict(row("ours", 1, 9.0, alpha=0), best_valid_loss="5.0")])  # the no-KL control  # fmt: skip
     choices = alpha_choice(rows, ("corpus", "pairs"))
-    assert [(c["alpha"], c["best_valid_loss"], c["chosen"]) for c in choices] == [(1.0, 6.5, False), (3.0, 6.3, True)]
+    assert [(c["setting"], c["alpha"], c["best_valid_loss"], c["chosen"]) for c in choices] == [
+        ("0.3", 1.0, 6.5, False), ("0.3", 3.0, 6.3, True), ("0.2", 3.0, 6.0, True), ("0.2", 5.0, 6.1, False)]
+    # the table names each block's setting: the same alpha at two settings reads as two runs
+    table = alpha_choice_table(rows, ("corpus", "pairs"))
+    assert "| 3 | 0.3 | 1 | 6.300 | yes |" in table and "| 3 | 0.2 | 1 | 6.000 | yes |" in table
 
 
 def test_the_frontier_leaves_out_baselines_of_settings_no_r_drop_way_ran_at():
