@@ -132,10 +132,10 @@ def budget_multiple(rows, row):
     return float(row["relative_compute"]) * float(same["updates"]) / float(tuned["updates"])
 
 
-def budget_table(rows):
-    """``budget_lines`` as a markdown table; empty when no run trained to a budget."""
+def budget_table(groups):
+    """``budget_lines``' groups as a markdown table; empty when no run trained to a budget."""
     lines = []
-    for g in budget_lines(rows):
+    for g in groups:
         spread = "" if math.isnan(g["bleu_std"]) else f" +- {g['bleu_std']:.2f}"
         baseline = g["variant"] == BASELINE
         lines.append([g["corpus"], g["pairs"], f"{g['budget']:g}x", g["variant"], g["alpha"], g["setting"],
@@ -176,8 +176,9 @@ def break_even_text(lines):
     for key in sorted({(g["corpus"], g["pairs"]) for g in lines}, key=lambda k: (k[0], int(k[1]))):
         g = found.get(key)
         if g is None:
-            tried = sorted({b["budget"] for b in lines if (b["corpus"], b["pairs"]) == key and b["variant"] != BASELINE})
-            parts.append(f"{key[0]} {key[1]}: none up to {max(tried):g}x" if tried else f"{key[0]} {key[1]}: no R-Drop run")
+            largest = max((b["budget"] for b in lines if (b["corpus"], b["pairs"]) == key and b["variant"] != BASELINE),
+                          default=None)  # fmt: skip
+            parts.append(f"{key[0]} {key[1]}: " + (f"none up to {largest:g}x" if largest else "no R-Drop run"))
         else:
             seeds = f"{g['seeds']} seed{'s' if g['seeds'] != 1 else ''}"
             parts.append(f"{key[0]} {key[1]}: {g['budget']:g}x ({g['variant']}, alpha {g['alpha']}, "

@@ -194,7 +194,8 @@ def report(rows):
         if alphas:
             parts += ["Alpha on the validation set (mean best validation loss over the seeds every alpha has):", "",
                       alphas, ""]
-    budgets = budget_table(rows)
+    budget_groups = budget_lines(rows)  # computed once: each group compares every run with its baselines
+    budgets = budget_table(budget_groups)
     if budgets:
         parts += ["### What each compute budget buys", "",
                   "Each run trained to a multiple of its seed's converged tuned baseline's compute (plain updates), "
@@ -204,7 +205,7 @@ def report(rows):
                   "the one with the higher validation BLEU); the share is of R-Drop's converged gain over the tuned "
                   "baseline, against the latter.", "",
                   budgets, "", "Break-even budget, the smallest at which an R-Drop way is ahead, on average, of the best "
-                  "baseline within it: " + break_even_text(budget_lines(rows)), ""]  # fmt: skip
+                  "baseline within it: " + break_even_text(budget_groups), ""]  # fmt: skip
     return "\n".join(parts)
 
 

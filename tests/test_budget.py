@@ -155,7 +155,7 @@ def test_budget_runs_compare_with_the_baseline_at_the_same_budget_and_the_best_w
     computes = relative_compute(rows, COSTS)
     assert [c for r, c in zip(rows, computes) if r["budget"] and r["seed"] == "1"] == ["1.000", "1.000", "2.000",
                                                                                       "2.000"]  # fmt: skip
-    table = budget_table([dict(r, relative_compute=c) for r, c in zip(rows, computes)])
+    table = budget_table(budget_lines([dict(r, relative_compute=c) for r, c in zip(rows, computes)]))
     assert "| 1x | ours | 3 | 0.3 (0.1, 0.1) @1x | 2 | 7.50 +- 0.71 | +1.00 | +1.50 | 75% | 1.00x |" in table
 
 
