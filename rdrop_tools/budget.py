@@ -178,7 +178,7 @@ def break_even_text(lines):
         if g is None:
             largest = max((b["budget"] for b in lines if (b["corpus"], b["pairs"]) == key and b["variant"] != BASELINE),
                           default=None)  # fmt: skip
-            parts.append(f"{key[0]} {key[1]}: " + (f"none up to {largest:g}x" if largest else "no R-Drop run"))
+            parts.append(f"{key[0]} {key[1]}: " + (f"none up to {largest:g}x" if largest is not None else "no R-Drop run"))
         else:
             seeds = f"{g['seeds']} seed{'s' if g['seeds'] != 1 else ''}"
             parts.append(f"{key[0]} {key[1]}: {g['budget']:g}x ({g['variant']}, alpha {g['alpha']}, "
