@@ -156,14 +156,17 @@ def budget_table(groups):
 
 def break_even(lines):
     """Per slice: the line of the smallest budget at which some R-Drop way is
-    ahead, on average, of the best tuned baseline within that budget (the
-    larger lead where two ways are ahead at it)."""
+    ahead, on average, of the best tuned baseline within that budget. Where
+    several ways are ahead at it, the one measured on more seeds, then the
+    larger lead: a one-seed lead is no stronger evidence than a smaller
+    three-seed one."""
     found = {}
     for g in lines:
         if g["variant"] != BASELINE and not math.isnan(g["gain_best"]) and g["gain_best"] > 0:
             key = (g["corpus"], g["pairs"])
             best = found.get(key)
-            if best is None or (g["budget"], -g["gain_best"]) < (best["budget"], -best["gain_best"]):
+            rank = (g["budget"], -g["seeds"], -g["gain_best"])
+            if best is None or rank < (best["budget"], -best["seeds"], -best["gain_best"]):
                 found[key] = g
     return found
 

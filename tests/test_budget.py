@@ -320,6 +320,14 @@ def test_the_break_even_budget_is_the_smallest_where_r_drop_leads_the_best_basel
     assert break_even(lines)[("bible", "1000")]["budget"] == 2.0
     # at 2x: 8.6 against the 2x baselines (6.6, chosen on validation) on both seeds
     assert break_even_text(lines) == "bible 1000: 2x (ours, alpha 3, +2.00 BLEU, 2 seeds)."
+    # a cheaper way further ahead at 2x on one seed only does not displace the two-seed lead
+    one_seed = row("ours_every2", 1, 9.6, updates=1300, extra="0.1", budget="2", stopped_by="max_update")
+    assert budget_lines(rows + [one_seed])[-1]["gain_best"] == pytest.approx(3.0)
+    assert break_even_text(budget_lines(rows + [one_seed])) == "bible 1000: 2x (ours, alpha 3, +2.00 BLEU, 2 seeds)."
+    # with the same seeds the larger lead is named
+    second = dict(one_seed, seed="2")
+    assert break_even_text(budget_lines(rows + [one_seed, second])) == (
+        "bible 1000: 2x (ours_every2, alpha 3, +3.00 BLEU, 2 seeds).")
     # with R-Drop behind at every budget the sentence says so instead of naming one
     for r in rows:
         if r["variant"] == "ours" and r["budget"]:
