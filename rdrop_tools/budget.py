@@ -158,8 +158,8 @@ def break_even(lines):
     """Per slice: the line of the smallest budget at which some R-Drop way is
     ahead, on average, of the best tuned baseline within that budget. Where
     several ways are ahead at it, the one measured on more seeds, then the
-    larger lead: a one-seed lead is no stronger evidence than a smaller
-    three-seed one."""
+    larger lead: a larger lead on one seed is weaker evidence than a
+    smaller one over three."""
     found = {}
     for g in lines:
         if g["variant"] != BASELINE and not math.isnan(g["gain_best"]) and g["gain_best"] > 0:
