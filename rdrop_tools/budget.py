@@ -160,13 +160,14 @@ def break_even(lines):
     several ways are ahead at it, the one measured on more seeds, then the
     larger lead: a larger lead on one seed is weaker evidence than a
     smaller one over three."""
+    def rank(g):  # smaller is preferred
+        return g["budget"], -g["seeds"], -g["gain_best"]
+
     found = {}
     for g in lines:
         if g["variant"] != BASELINE and not math.isnan(g["gain_best"]) and g["gain_best"] > 0:
             key = (g["corpus"], g["pairs"])
-            best = found.get(key)
-            rank = (g["budget"], -g["seeds"], -g["gain_best"])
-            if best is None or rank < (best["budget"], -best["seeds"], -best["gain_best"]):
+            if key not in found or rank(g) < rank(found[key]):
                 found[key] = g
     return found
 
