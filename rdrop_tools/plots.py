@@ -72,17 +72,22 @@ BASELINE_MARKERS = ["s", "o", "^", "D", "v", "P", "X", "*"]
 
 def group_styles(rows):
     """``{group key: (colour, marker)}`` in ``group_order``: baselines black, one
-    marker per setting; the others a colour each, the marker shifting once the
-    colours come round again, so no two groups look alike."""
-    styles, baselines, others = {}, 0, 0
+    marker per setting; the others a colour per variant and alpha, so a way
+    reads the same in every panel whatever dropout each slice tuned it to,
+    and a marker per setting. Once the colours come round again the markers
+    shift, so no two groups look alike."""
+    styles, used, baselines, ways = {}, set(), 0, {}
     for key in sorted({group_key(r) for r in rows}, key=group_order):
         if key[0] == BASELINE:
             styles[key] = ("black", BASELINE_MARKERS[baselines % len(BASELINE_MARKERS)])
             baselines += 1
-        else:
-            turn = others // len(COLOURS)
-            styles[key] = (COLOURS[others % len(COLOURS)], MARKERS[(others + turn) % len(MARKERS)])
-            others += 1
+            continue
+        way = ways.setdefault(key[:2], len(ways))
+        colour = COLOURS[way % len(COLOURS)]
+        start = way + way // len(COLOURS)
+        marker = next(m for i in range(len(MARKERS)) if (colour, m := MARKERS[(start + i) % len(MARKERS)]) not in used)
+        styles[key] = (colour, marker)
+        used.add(styles[key])
     return styles
 
 

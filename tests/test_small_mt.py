@@ -505,6 +505,22 @@ def test_every_run_group_of_a_plot_has_its_own_look():
     assert {colour for (variant, *_), (colour, _) in styles.items() if variant == "baseline"} == {"black"}
 
 
+def test_a_way_keeps_its_colour_across_the_settings_slices_tuned_it_to():
+    """The budget plot's panels show one way at each slice's tuned dropout: a
+    reader follows it by colour across panels, the marker telling the settings apart."""
+    from rdrop_tools.plots import group_styles
+
+    rows = [row("ours", 1, 12.0, alpha=3, dropout=d) for d in ("0.3", "0.2")]
+    rows += [row("ours_every2", 1, 12.0, alpha=3, dropout=d) for d in ("0.3", "0.2")]
+    rows += [row("ours", 1, 12.0, alpha=5), row("baseline", 1, 10.0)]
+    styles = group_styles(strings(rows))
+    colour = {key: c for key, (c, _) in styles.items()}
+    assert colour[("ours", "3", "0.3")] == colour[("ours", "3", "0.2")]
+    assert colour[("ours_every2", "3", "0.3")] == colour[("ours_every2", "3", "0.2")]
+    assert len({colour[("ours", "3", "0.3")], colour[("ours_every2", "3", "0.3")], colour[("ours", "5", "0.3")]}) == 3
+    assert len(set(styles.values())) == len(styles) == 6
+
+
 def test_alphas_are_compared_within_one_setting():
     from rdrop_tools.validation_choice import alpha_choice, alpha_choice_table
 
