@@ -19,8 +19,8 @@ from rdrop_tools.translation_results import summarize_quality
 from rdrop_tools.validation_choice import tuned_comparison
 
 GAIN_VARIANTS = (REFERENCE_VARIANT, "builtin")  # R-Drop from scratch; the cheaper ways are in the cost plot
-# 16 colours told apart on screen and in print (tab10, then darker ones), each
-# paired with its own marker: a group's look is unique even past 16 groups
+# 16 colours told apart on screen and in print (tab10, then darker ones), one
+# per way; markers tell a way's settings apart and keep a look unique past 16 ways
 COLOURS = ["tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown", "tab:pink", "tab:olive",
            "tab:cyan", "navy", "teal", "maroon", "darkgoldenrod", "magenta", "lime", "slategray"]  # fmt: skip
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*", "<", ">", "h", "p", "d", "H", "8", "o"]
@@ -85,7 +85,11 @@ def group_styles(rows):
         way = ways.setdefault(key[:2], len(ways))
         colour = COLOURS[way % len(COLOURS)]
         start = way + way // len(COLOURS)
-        marker = next(m for i in range(len(MARKERS)) if (colour, m := MARKERS[(start + i) % len(MARKERS)]) not in used)
+        marker = MARKERS[start % len(MARKERS)]
+        for i in range(len(MARKERS)):  # the first marker this colour has not taken yet
+            if (colour, MARKERS[(start + i) % len(MARKERS)]) not in used:
+                marker = MARKERS[(start + i) % len(MARKERS)]
+                break
         styles[key] = (colour, marker)
         used.add(styles[key])
     return styles
