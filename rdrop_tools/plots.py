@@ -20,7 +20,7 @@ from rdrop_tools.validation_choice import tuned_comparison
 
 GAIN_VARIANTS = (REFERENCE_VARIANT, "builtin")  # R-Drop from scratch; the cheaper ways are in the cost plot
 # 16 colours told apart on screen and in print (tab10, then darker ones), one
-# per way; markers tell a way's settings apart and keep a look unique past 16 ways
+# per way; markers tell a way's settings apart and ways that share a colour
 COLOURS = ["tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple", "tab:brown", "tab:pink", "tab:olive",
            "tab:cyan", "navy", "teal", "maroon", "darkgoldenrod", "magenta", "lime", "slategray"]  # fmt: skip
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*", "<", ">", "h", "p", "d", "H", "8", "o"]
@@ -74,8 +74,8 @@ def group_styles(rows):
     """``{group key: (colour, marker)}`` in ``group_order``: baselines black, one
     marker per setting; the others a colour per variant and alpha, so a way
     reads the same in every panel whatever dropout each slice tuned it to,
-    and a marker per setting. Once the colours come round again the markers
-    shift, so no two groups look alike."""
+    and from the way's own marker on, the first one its colour has not
+    taken, so no two groups look alike."""
     styles, used, baselines, ways = {}, set(), 0, {}
     for key in sorted({group_key(r) for r in rows}, key=group_order):
         if key[0] == BASELINE:
@@ -84,12 +84,8 @@ def group_styles(rows):
             continue
         way = ways.setdefault(key[:2], len(ways))
         colour = COLOURS[way % len(COLOURS)]
-        start = way + way // len(COLOURS)
-        marker = MARKERS[start % len(MARKERS)]
-        for i in range(len(MARKERS)):  # the first marker this colour has not taken yet
-            if (colour, MARKERS[(start + i) % len(MARKERS)]) not in used:
-                marker = MARKERS[(start + i) % len(MARKERS)]
-                break
+        candidates = [MARKERS[(way + i) % len(MARKERS)] for i in range(len(MARKERS))]
+        marker = next((m for m in candidates if (colour, m) not in used), candidates[0])
         styles[key] = (colour, marker)
         used.add(styles[key])
     return styles
